@@ -1,0 +1,145 @@
+package dev.roster.app;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.roster.auth.Argon2PasswordHasher;
+import dev.roster.auth.BearerAuthFilter;
+import dev.roster.auth.TokenService;
+import dev.roster.config.RosterConfig;
+import dev.roster.domain.GroupService;
+import dev.roster.domain.Scope;
+import dev.roster.domain.UserService;
+import dev.roster.scim.DiscoveryEndpoints;
+import dev.roster.scim.GroupsEndpoint;
+import dev.roster.scim.ScimExceptionMapper;
+import dev.roster.scim.ScimJson;
+import dev.roster.scim.ScimSettings;
+import dev.roster.scim.UsersEndpoint;
+import dev.roster.store.GroupStore;
+import dev.roster.store.Transactions;
+import dev.roster.store.UserStore;
+import dev.roster.store.jpa.Database;
+import dev.roster.store.jpa.JpaGroupStore;
+import dev.roster.store.jpa.JpaTokenStore;
+import dev.roster.store.jpa.JpaTransactions;
+import dev.roster.store.jpa.JpaUserStore;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * Roster, wired by hand: every object is built here with {@code new} and handed its
+ * collaborators. The reader of the code starts here.
+ */
+public final class Roster implements AutoCloseable {
+  private final Database database;
+  private final TokenService tokens;
+  private final UserService userService;
+  private final GroupService groupService;
+  private final JpaTransactions tx;
+  private final UserStore users;
+  private final GroupStore groups;
+  private final ScimSettings scimSettings;
+  private Server server;
+
+  private Roster(RosterConfig config) {
+    this.database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), config.db().maxPoolSize());
+    this.tx = new JpaTransactions(database.sessionFactory());
+    this.users = new JpaUserStore(tx);
+    this.groups = new JpaGroupStore(tx);
+    this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
+    this.userService = new UserService(tx, users, new Argon2PasswordHasher());
+    this.groupService = new GroupService(tx, groups);
+    this.scimSettings = new ScimSettings(config.scim().maxResults(), config.scim().bulkMaxOperations(),
+        config.scim().bulkMaxPayloadSize());
+  }
+
+  /** Opens the database (migrating it) without serving HTTP: for the CLI commands. */
+  public static Roster open(RosterConfig config) {
+    return new Roster(config);
+  }
+
+  /** Opens the database and serves HTTP on the configured host and port. */
+  public static Roster serve(RosterConfig config) throws Exception {
+    Roster roster = new Roster(config);
+    try {
+      roster.startHttp(config.http().host(), config.http().port());
+      return roster;
+    } catch (Exception e) {
+      roster.close();
+      throw e;
+    }
+  }
+
+  private void startHttp(String host, int port) throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder("scim", new ServletContainer(scimApplication())), "/scim/v2/*");
+    context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/health/*");
+    context.addServlet(new ServletHolder("docs", new DocsServlet()), "/docs");
+    server.setHandler(context);
+    server.start();
+  }
+
+  private ResourceConfig scimApplication() {
+    ResourceConfig app = new ResourceConfig();
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+    app.register(UsersEndpoint.class);
+    app.register(GroupsEndpoint.class);
+    app.register(DiscoveryEndpoints.class);
+    app.register(new BearerAuthFilter(tokens, Scope.WRITE));
+    app.register(new ScimExceptionMapper());
+    app.register(new JacksonJsonProvider(ScimJson.MAPPER));
+    app.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(tx).to(Transactions.class);
+        bind(users).to(UserStore.class);
+        bind(groups).to(GroupStore.class);
+        bind(userService).to(UserService.class);
+        bind(groupService).to(GroupService.class);
+        bind(scimSettings).to(ScimSettings.class);
+      }
+    });
+    return app;
+  }
+
+  /** The port HTTP listens on (the real one when the configuration said 0). */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (server != null) {
+        server.stop();
+      }
+    } finally {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.roster.domain;
+
+import dev.roster.store.GroupStore;
+import dev.roster.store.Transactions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The rules of creating, replacing and deleting groups and their manual members. */
+public final class GroupService {
+  private final Transactions tx;
+  private final GroupStore groups;
+
+  public GroupService(Transactions tx, GroupStore groups) {
+    this.tx = tx;
+    this.groups = groups;
+  }
+
+  public Group create(UUID tenantId, GroupDraft draft) {
+    Instant now = Clock.now();
+    Group group = new Group(UUID.randomUUID(), draft.displayName(), draft.externalId(), Source.LOCAL, new Meta(now, now, 0));
+    return tx.inTransaction(() -> {
+      Map<UUID, MemberType> members = resolveMembers(tenantId, group.id(), draft.members());
+      groups.insert(tenantId, group);
+      groups.replaceMembers(tenantId, group.id(), Origin.MANUAL, members);
+      return groups.find(tenantId, group.id()).orElseThrow();
+    });
+  }
+
+  /**
+   * RFC 7644 §3.5.1 replace. Only memberships of origin MANUAL are replaced: those a
+   * directory sync made belong to the sync and survive.
+   */
+  public Group replace(UUID tenantId, UUID id, GroupDraft draft) {
+    return tx.inTransaction(() -> {
+      Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
+      Map<UUID, MemberType> members = resolveMembers(tenantId, id, draft.members());
+      groups.update(tenantId, new Group(id, draft.displayName(), draft.externalId(), current.source(),
+          new Meta(current.meta().created(), Clock.now(), current.meta().version())));
+      groups.replaceMembers(tenantId, id, Origin.MANUAL, members);
+      return groups.find(tenantId, id).orElseThrow();
+    });
+  }
+
+  public void delete(UUID tenantId, UUID id) {
+    tx.run(() -> {
+      if (!groups.delete(tenantId, id)) {
+        throw NotFound.group(id);
+      }
+    });
+  }
+
+  /** Every member must exist in the tenant; a group cannot contain itself. */
+  private Map<UUID, MemberType> resolveMembers(UUID tenantId, UUID groupId, List<MemberRef> refs) {
+    List<UUID> ids = new ArrayList<>(refs.size());
+    refs.forEach(ref -> ids.add(ref.id()));
+    Map<UUID, MemberType> found = groups.resolve(tenantId, ids);
+    Map<UUID, MemberType> members = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      UUID id = ids.get(i);
+      if (id.equals(groupId)) {
+        throw new Invalid("members[" + i + "].value", "a group cannot be a member of itself");
+      }
+      MemberType type = found.get(id);
+      if (type == null) {
+        throw new Invalid("members[" + i + "].value", "no user or group with id " + id + " in this tenant");
+      }
+      members.put(id, type);
+    }
+    return members;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.roster.domain;
+
+import java.util.Optional;
+
+/**
+ * What a client asks a user to be on create or replace: the writable attributes, and a
+ * password in clear that only the service sees, hashes and forgets.
+ */
+public record UserDraft(
+    String userName,
+    String externalId,
+    boolean active,
+    Optional<Source> requestedSource,
+    UserDetails details,
+    Optional<String> password) {
+
+  @Override
+  public String toString() {
+    return "UserDraft[userName=" + userName + ", password=" + (password.isPresent() ? "****" : "none") + "]";
+  }
+}

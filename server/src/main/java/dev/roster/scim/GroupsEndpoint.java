@@ -1,0 +1,99 @@
+package dev.roster.scim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import dev.roster.domain.Group;
+import dev.roster.domain.GroupService;
+import dev.roster.domain.NotFound;
+import dev.roster.scim.map.GroupMapper;
+import dev.roster.scim.schema.ResourceReader;
+import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.store.GroupStore;
+import dev.roster.store.Transactions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
+@Path("/Groups")
+public final class GroupsEndpoint {
+  private static final ResourceReader READER = new ResourceReader(ScimResourceType.GROUP);
+
+  private final Transactions tx;
+  private final GroupStore groups;
+  private final GroupService service;
+  private final ScimSettings settings;
+  @Context private ContainerRequestContext request;
+  @Context private UriInfo uri;
+
+  @Inject
+  public GroupsEndpoint(Transactions tx, GroupStore groups, GroupService service, ScimSettings settings) {
+    this.tx = tx;
+    this.groups = groups;
+    this.service = service;
+    this.settings = settings;
+  }
+
+  @GET
+  public Response search(@BeanParam SearchQueryParams params) throws ScimException {
+    RequestContext ctx = context();
+    var query = params.toSearchParameters().toQuery(settings.maxResults());
+    return ScimResponses.list(tx.inTransaction(() ->
+        groups.search(ctx.tenantId(), query).map(group -> render(ctx, group).resource())));
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") String id) {
+    RequestContext ctx = context();
+    UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
+    return ScimResponses.ok(tx.inTransaction(() ->
+        groups.find(ctx.tenantId(), groupId).map(group -> render(ctx, group)).orElseThrow(() -> NotFound.group(id))));
+  }
+
+  @POST
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response create(String body) throws ScimException {
+    RequestContext ctx = context();
+    Group group = service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
+    return ScimResponses.created(tx.inTransaction(() -> render(ctx, group)));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response replace(@PathParam("id") String id, String body) throws ScimException {
+    RequestContext ctx = context();
+    UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
+    Group group = service.replace(ctx.tenantId(), groupId, GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
+    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, group)));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    RequestContext ctx = context();
+    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.group(id)));
+    return ScimResponses.noContent();
+  }
+
+  private Rendered render(RequestContext ctx, Group group) {
+    ObjectNode resource = GroupMapper.toScim(group, groups.members(ctx.tenantId(), group.id()), ctx.urls());
+    return new Rendered(resource, group.meta().version());
+  }
+
+  private RequestContext context() {
+    return RequestContext.of(request, uri);
+  }
+}

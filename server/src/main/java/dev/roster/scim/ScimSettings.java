@@ -1,0 +1,4 @@
+package dev.roster.scim;
+
+/** The limits the SCIM endpoints enforce and advertise in /ServiceProviderConfig. */
+public record ScimSettings(int maxResults, int bulkMaxOperations, int bulkMaxPayloadSize) {}

@@ -1,0 +1,104 @@
+package dev.roster.scim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import dev.roster.domain.NotFound;
+import dev.roster.domain.User;
+import dev.roster.domain.UserService;
+import dev.roster.scim.map.ScimUrls;
+import dev.roster.scim.map.UserMapper;
+import dev.roster.scim.schema.ResourceReader;
+import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.store.Transactions;
+import dev.roster.store.UserStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
+@Path("/Users")
+public final class UsersEndpoint {
+  private static final ResourceReader READER = new ResourceReader(ScimResourceType.USER);
+
+  private final Transactions tx;
+  private final UserStore users;
+  private final UserService service;
+  private final ScimSettings settings;
+  @Context private ContainerRequestContext request;
+  @Context private UriInfo uri;
+
+  @Inject
+  public UsersEndpoint(Transactions tx, UserStore users, UserService service, ScimSettings settings) {
+    this.tx = tx;
+    this.users = users;
+    this.service = service;
+    this.settings = settings;
+  }
+
+  @GET
+  public Response search(@BeanParam SearchQueryParams params) throws ScimException {
+    RequestContext ctx = context();
+    var query = params.toSearchParameters().toQuery(settings.maxResults());
+    return ScimResponses.list(tx.inTransaction(() ->
+        users.search(ctx.tenantId(), query).map(user -> toScim(ctx, user))));
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") String id) {
+    RequestContext ctx = context();
+    UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
+    return ScimResponses.ok(tx.inTransaction(() ->
+        users.find(ctx.tenantId(), userId).map(user -> render(ctx, user)).orElseThrow(() -> NotFound.user(id))));
+  }
+
+  @POST
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response create(String body) throws ScimException {
+    RequestContext ctx = context();
+    User user = service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(ScimJson.parse(body))));
+    return ScimResponses.created(tx.inTransaction(() -> render(ctx, user)));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response replace(@PathParam("id") String id, String body) throws ScimException {
+    RequestContext ctx = context();
+    UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
+    User user = service.replace(ctx.tenantId(), userId, UserMapper.toDraft(READER.read(ScimJson.parse(body))));
+    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user)));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    RequestContext ctx = context();
+    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.user(id)));
+    return ScimResponses.noContent();
+  }
+
+  private Rendered render(RequestContext ctx, User user) {
+    return new Rendered(toScim(ctx, user), user.meta().version());
+  }
+
+  private ObjectNode toScim(RequestContext ctx, User user) {
+    ScimUrls urls = ctx.urls();
+    return UserMapper.toScim(user, users.groupsOf(ctx.tenantId(), user.id()), urls);
+  }
+
+  private RequestContext context() {
+    return RequestContext.of(request, uri);
+  }
+}

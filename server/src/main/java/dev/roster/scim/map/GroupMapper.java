@@ -1,0 +1,67 @@
+package dev.roster.scim.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roster.domain.Group;
+import dev.roster.domain.GroupDraft;
+import dev.roster.domain.Invalid;
+import dev.roster.domain.Member;
+import dev.roster.domain.MemberRef;
+import dev.roster.domain.MemberType;
+import dev.roster.scim.schema.ScimSchemas;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** SCIM Group JSON ⇄ domain. */
+public final class GroupMapper {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private GroupMapper() {}
+
+  public static GroupDraft toDraft(ObjectNode resource) {
+    List<MemberRef> members = new ArrayList<>();
+    JsonNode array = resource.path("members");
+    for (int i = 0; i < array.size(); i++) {
+      String value = array.get(i).path("value").asText();
+      members.add(new MemberRef(memberId(value, "members[" + i + "].value")));
+    }
+    JsonNode externalId = resource.get("externalId");
+    return new GroupDraft(resource.path("displayName").asText(), externalId == null ? null : externalId.asText(), members);
+  }
+
+  /** @param members the members to show, or null when the client excluded them */
+  public static ObjectNode toScim(Group group, List<Member> members, ScimUrls urls) {
+    ObjectNode out = NODES.objectNode();
+    out.putArray("schemas").add(ScimSchemas.GROUP_URN);
+    out.put("id", group.id().toString());
+    if (group.externalId() != null) {
+      out.put("externalId", group.externalId());
+    }
+    out.put("displayName", group.displayName());
+    if (members != null && !members.isEmpty()) {
+      ArrayNode array = out.putArray("members");
+      for (Member member : members) {
+        ObjectNode node = array.addObject();
+        node.put("value", member.id().toString());
+        node.put("$ref", (member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id())).toString());
+        if (member.display() != null) {
+          node.put("display", member.display());
+        }
+        node.put("type", member.type().scimName());
+      }
+    }
+    MetaMapper.write(out, "Group", group.meta(), urls.group(group.id()));
+    return out;
+  }
+
+  static UUID memberId(String value, String path) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(path, "'" + value + "' is not the id of a user or group");
+    }
+  }
+}

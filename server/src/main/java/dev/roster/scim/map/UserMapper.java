@@ -1,0 +1,145 @@
+package dev.roster.scim.map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roster.domain.EnterpriseData;
+import dev.roster.domain.GroupRef;
+import dev.roster.domain.Invalid;
+import dev.roster.domain.Manager;
+import dev.roster.domain.User;
+import dev.roster.domain.UserDetails;
+import dev.roster.domain.UserDraft;
+import dev.roster.scim.schema.ScimSchemas;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SCIM User JSON ⇄ domain. Input has been through the
+ * {@link dev.roster.scim.schema.ResourceReader}, so names are canonical and types checked.
+ */
+public final class UserMapper {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The descriptive attributes carried by {@link UserDetails}, in RFC 7643 order. */
+  private static final List<String> DETAIL_ATTRIBUTES = List.of("name", "displayName", "nickName", "profileUrl",
+      "title", "userType", "preferredLanguage", "locale", "timezone", "emails", "phoneNumbers", "ims", "photos",
+      "addresses", "entitlements", "roles", "x509Certificates");
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private UserMapper() {}
+
+  public static UserDraft toDraft(ObjectNode resource) {
+    ObjectNode details = NODES.objectNode();
+    for (String attribute : DETAIL_ATTRIBUTES) {
+      if (resource.has(attribute)) {
+        details.set(attribute, resource.get(attribute));
+      }
+    }
+    UserDetails parsed = convert(details);
+    UserDetails withEnterprise = new UserDetails(parsed.name(), parsed.displayName(), parsed.nickName(),
+        parsed.profileUrl(), parsed.title(), parsed.userType(), parsed.preferredLanguage(), parsed.locale(),
+        parsed.timezone(), parsed.emails(), parsed.phoneNumbers(), parsed.ims(), parsed.photos(), parsed.addresses(),
+        parsed.entitlements(), parsed.roles(), parsed.x509Certificates(), enterprise(resource));
+    return new UserDraft(
+        resource.path("userName").asText(),
+        text(resource, "externalId"),
+        resource.path("active").asBoolean(true),
+        Optional.empty(),
+        withEnterprise,
+        Optional.ofNullable(text(resource, "password")));
+  }
+
+  public static ObjectNode toScim(User user, List<GroupRef> groups, ScimUrls urls) {
+    ObjectNode out = NODES.objectNode();
+    ArrayNode schemas = out.putArray("schemas").add(ScimSchemas.USER_URN);
+    out.put("id", user.id().toString());
+    if (user.externalId() != null) {
+      out.put("externalId", user.externalId());
+    }
+    out.put("userName", user.userName());
+    ObjectNode details = MAPPER.valueToTree(user.details());
+    details.remove("enterprise");
+    out.setAll(details);
+    out.put("active", user.active());
+    if (!groups.isEmpty()) {
+      ArrayNode array = out.putArray("groups");
+      for (GroupRef group : groups) {
+        array.addObject()
+            .put("value", group.id().toString())
+            .put("$ref", urls.group(group.id()).toString())
+            .put("display", group.displayName())
+            .put("type", "direct");
+      }
+    }
+    EnterpriseData enterprise = user.details().enterprise();
+    if (enterprise != null) {
+      schemas.add(ScimSchemas.ENTERPRISE_USER_URN);
+      out.set(ScimSchemas.ENTERPRISE_USER_URN, enterpriseNode(enterprise, urls));
+    }
+    MetaMapper.write(out, "User", user.meta(), urls.user(user.id()));
+    return out;
+  }
+
+  private static UserDetails convert(ObjectNode details) {
+    try {
+      return MAPPER.treeToValue(details, UserDetails.class);
+    } catch (JsonProcessingException e) {
+      // The reader checked every type; reaching this means the schema and the records disagree.
+      throw new IllegalStateException("user attributes do not fit the domain model", e);
+    }
+  }
+
+  private static EnterpriseData enterprise(ObjectNode resource) {
+    JsonNode ext = resource.get(ScimSchemas.ENTERPRISE_USER_URN);
+    if (ext == null || !ext.isObject() || ext.isEmpty()) {
+      return null;
+    }
+    Manager manager = null;
+    JsonNode m = ext.get("manager");
+    if (m != null && m.isObject() && !m.isEmpty()) {
+      manager = new Manager(text(m, "value"), text(m, "$ref"), null);
+      if (manager.value() == null || manager.value().isBlank()) {
+        throw new Invalid(ScimSchemas.ENTERPRISE_USER_URN + ":manager.value", "is required when manager is set");
+      }
+    }
+    return new EnterpriseData(text(ext, "employeeNumber"), text(ext, "costCenter"), text(ext, "organization"),
+        text(ext, "division"), text(ext, "department"), manager);
+  }
+
+  private static ObjectNode enterpriseNode(EnterpriseData enterprise, ScimUrls urls) {
+    ObjectNode node = NODES.objectNode();
+    putIfSet(node, "employeeNumber", enterprise.employeeNumber());
+    putIfSet(node, "costCenter", enterprise.costCenter());
+    putIfSet(node, "organization", enterprise.organization());
+    putIfSet(node, "division", enterprise.division());
+    putIfSet(node, "department", enterprise.department());
+    Manager manager = enterprise.manager();
+    if (manager != null) {
+      ObjectNode m = node.putObject("manager");
+      m.put("value", manager.value());
+      putIfSet(m, "$ref", manager.ref());
+      putIfSet(m, "displayName", manager.displayName());
+    }
+    return node;
+  }
+
+  private static void putIfSet(ObjectNode node, String name, String value) {
+    if (value != null) {
+      node.put(name, value);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.roster.store;
+
+import dev.roster.domain.Group;
+import dev.roster.domain.Member;
+import dev.roster.domain.MemberType;
+import dev.roster.domain.Origin;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Groups of one tenant and their memberships. Membership changes are set-based: they
+ * never load a group's members to change a few.
+ */
+public interface GroupStore {
+  Optional<Group> find(UUID tenantId, UUID id);
+
+  /** Inserts a new group; a taken displayName throws {@link dev.roster.domain.Conflict}. */
+  Group insert(UUID tenantId, Group group);
+
+  Group update(UUID tenantId, Group group);
+
+  /** Deletes a group, its memberships and its own membership in other groups. */
+  boolean delete(UUID tenantId, UUID id);
+
+  Page<Group> search(UUID tenantId, SearchQuery query);
+
+  /** The group's members (users and groups), each once whatever its origins. */
+  List<Member> members(UUID tenantId, UUID groupId);
+
+  /** What each of these ids is in the tenant: a user, a group, or absent. */
+  Map<UUID, MemberType> resolve(UUID tenantId, Collection<UUID> ids);
+
+  /**
+   * Makes the memberships of {@code origin} exactly {@code members}: removes the others of
+   * that origin and adds the missing ones. Memberships of other origins are untouched.
+   */
+  void replaceMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
+}

@@ -1,0 +1,78 @@
+package dev.roster.store.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * The database: one HikariCP pool, the schema brought up to date by Flyway's versioned
+ * migrations (never by Hibernate), and the Hibernate session factory over the same pool.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final SessionFactory sessionFactory;
+
+  private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+    this.dataSource = dataSource;
+    this.sessionFactory = sessionFactory;
+  }
+
+  /** Connects, migrates and starts Hibernate. */
+  public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
+    HikariDataSource dataSource = pool(jdbcUrl, user, password, maxPoolSize);
+    try {
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      SessionFactory sessionFactory = new HibernatePersistenceConfiguration("roster")
+          .managedClasses(UserEntity.class, GroupEntity.class, TokenEntity.class)
+          .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+          .property(AvailableSettings.HBM2DDL_AUTO, "none")
+          // Validation happens at the edges (SCIM reader, config); entities are not validated again.
+          .validationMode(jakarta.persistence.ValidationMode.NONE)
+          .property(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
+          .property(AvailableSettings.ORDER_INSERTS, true)
+          .createEntityManagerFactory();
+      return new Database(dataSource, sessionFactory);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(String jdbcUrl, String user, String password, int maxPoolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setPoolName("roster");
+    // Stores decide when to commit; a connection must never commit on its own.
+    config.setAutoCommit(false);
+    return new HikariDataSource(config);
+  }
+
+  public SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  /** True when a connection can be had and answers within two seconds. */
+  public boolean isReachable() {
+    try (var connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  public boolean isPostgres() {
+    return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+    dataSource.close();
+  }
+}

@@ -1,0 +1,149 @@
+package dev.roster.store.jpa;
+
+import dev.roster.domain.Conflict;
+import dev.roster.domain.Group;
+import dev.roster.domain.Member;
+import dev.roster.domain.MemberType;
+import dev.roster.domain.Meta;
+import dev.roster.domain.NotFound;
+import dev.roster.domain.Origin;
+import dev.roster.domain.Source;
+import dev.roster.store.GroupStore;
+import dev.roster.store.Page;
+import dev.roster.store.SearchQuery;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** {@link GroupStore} on Hibernate; memberships go through {@link Memberships}. */
+public final class JpaGroupStore implements GroupStore {
+  static final Map<String, QueryColumn> COLUMNS = Map.of(
+      "id", new QueryColumn("id", QueryColumn.Kind.ID),
+      "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
+      "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
+      "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
+      "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
+
+  private final JpaTransactions tx;
+  private final EntitySearch search;
+
+  public JpaGroupStore(JpaTransactions tx) {
+    this.tx = tx;
+    this.search = new EntitySearch("GroupEntity", COLUMNS, "displayNameLower");
+  }
+
+  @Override
+  public Optional<Group> find(UUID tenantId, UUID id) {
+    return entity(tenantId, id).map(JpaGroupStore::toGroup);
+  }
+
+  @Override
+  public Group insert(UUID tenantId, Group group) {
+    GroupEntity entity = new GroupEntity();
+    entity.id = group.id();
+    entity.tenantId = tenantId;
+    entity.created = group.meta().created();
+    entity.attributes = "{}";
+    copy(group, entity);
+    return Constraints.unique("ux_user_group_display_name", () -> taken(group.displayName()), () -> {
+      session().persist(entity);
+      session().flush();
+      return toGroup(entity);
+    });
+  }
+
+  @Override
+  public Group update(UUID tenantId, Group group) {
+    GroupEntity entity = entity(tenantId, group.id()).orElseThrow(() -> NotFound.group(group.id()));
+    copy(group, entity);
+    return Constraints.unique("ux_user_group_display_name", () -> taken(group.displayName()), () -> {
+      session().flush();
+      return toGroup(entity);
+    });
+  }
+
+  @Override
+  public boolean delete(UUID tenantId, UUID id) {
+    Optional<GroupEntity> entity = entity(tenantId, id);
+    if (entity.isEmpty()) {
+      return false;
+    }
+    Memberships.removeMember(session(), tenantId, id);
+    session().createNativeMutationQuery("delete from membership where group_id = :group")
+        .setParameter("group", id)
+        .executeUpdate();
+    session().remove(entity.get());
+    session().flush();
+    return true;
+  }
+
+  @Override
+  public Page<Group> search(UUID tenantId, SearchQuery query) {
+    return search.run(session(), tenantId, query, GroupEntity.class).map(JpaGroupStore::toGroup);
+  }
+
+  @Override
+  public List<Member> members(UUID tenantId, UUID groupId) {
+    return Memberships.members(session(), tenantId, groupId);
+  }
+
+  @Override
+  public Map<UUID, MemberType> resolve(UUID tenantId, Collection<UUID> ids) {
+    Map<UUID, MemberType> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    idsIn("UserEntity", tenantId, ids).forEach(id -> found.put(id, MemberType.USER));
+    idsIn("GroupEntity", tenantId, ids).forEach(id -> found.put(id, MemberType.GROUP));
+    return found;
+  }
+
+  @Override
+  public void replaceMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    GroupEntity entity = entity(tenantId, groupId).orElseThrow(() -> NotFound.group(groupId));
+    if (Memberships.replace(session(), tenantId, groupId, origin, members)) {
+      // The group's representation changed: move its version and lastModified.
+      entity.lastModified = Memberships.now();
+      session().lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+      session().flush();
+    }
+  }
+
+  private List<UUID> idsIn(String entityName, UUID tenantId, Collection<UUID> ids) {
+    return session().createSelectionQuery(
+            "select e.id from " + entityName + " e where e.tenantId = :tenant and e.id in (:ids)", UUID.class)
+        .setParameter("tenant", tenantId)
+        .setParameterList("ids", ids)
+        .getResultList();
+  }
+
+  private Optional<GroupEntity> entity(UUID tenantId, UUID id) {
+    GroupEntity entity = session().find(GroupEntity.class, id);
+    return Optional.ofNullable(entity).filter(e -> e.tenantId.equals(tenantId));
+  }
+
+  private static Conflict taken(String displayName) {
+    return new Conflict("a group named '" + displayName + "' already exists in this tenant (group names are unique ignoring case)");
+  }
+
+  private static void copy(Group group, GroupEntity entity) {
+    entity.displayName = group.displayName();
+    entity.displayNameLower = group.displayName().toLowerCase(Locale.ROOT);
+    entity.externalId = group.externalId();
+    entity.source = group.source().name();
+    entity.lastModified = group.meta().lastModified();
+  }
+
+  static Group toGroup(GroupEntity e) {
+    return new Group(e.id, e.displayName, e.externalId, Source.valueOf(e.source), new Meta(e.created, e.lastModified, e.version));
+  }
+
+  private Session session() {
+    return tx.session();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.roster.store.jpa;
+
+import dev.roster.domain.AccessToken;
+import dev.roster.domain.Conflict;
+import dev.roster.domain.Scope;
+import dev.roster.store.TokenStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** {@link TokenStore} on Hibernate. */
+public final class JpaTokenStore implements TokenStore {
+  private final JpaTransactions tx;
+
+  public JpaTokenStore(JpaTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public AccessToken insert(AccessToken token, String tokenHash) {
+    TokenEntity entity = new TokenEntity();
+    entity.id = token.id();
+    entity.tenantId = token.tenantId();
+    entity.name = token.name();
+    entity.nameLower = token.name().toLowerCase(Locale.ROOT);
+    entity.ownerUserId = token.ownerUserId();
+    entity.scope = token.scope().label();
+    entity.tokenHash = tokenHash;
+    entity.created = token.created();
+    entity.expires = token.expires();
+    return Constraints.unique("ux_access_token_name",
+        () -> new Conflict("a token named '" + token.name() + "' already exists in this tenant"), () -> {
+          session().persist(entity);
+          session().flush();
+          return toToken(entity);
+        });
+  }
+
+  @Override
+  public Optional<AccessToken> findByHash(String tokenHash) {
+    return session().createSelectionQuery("from TokenEntity t where t.tokenHash = :hash", TokenEntity.class)
+        .setParameter("hash", tokenHash)
+        .uniqueResultOptional()
+        .map(JpaTokenStore::toToken);
+  }
+
+  @Override
+  public List<AccessToken> list(UUID tenantId) {
+    return session().createSelectionQuery(
+            "from TokenEntity t where t.tenantId = :tenant order by t.nameLower", TokenEntity.class)
+        .setParameter("tenant", tenantId)
+        .getResultList().stream()
+        .map(JpaTokenStore::toToken)
+        .toList();
+  }
+
+  @Override
+  public boolean revoke(UUID tenantId, String name) {
+    return session().createMutationQuery("delete from TokenEntity t where t.tenantId = :tenant and t.nameLower = :name")
+        .setParameter("tenant", tenantId)
+        .setParameter("name", name.toLowerCase(Locale.ROOT))
+        .executeUpdate() > 0;
+  }
+
+  @Override
+  public void touch(UUID tokenId, Instant lastUsed) {
+    session().createMutationQuery("update TokenEntity t set t.lastUsed = :now where t.id = :id")
+        .setParameter("now", lastUsed)
+        .setParameter("id", tokenId)
+        .executeUpdate();
+  }
+
+  private static AccessToken toToken(TokenEntity e) {
+    return new AccessToken(e.id, e.tenantId, e.name, e.ownerUserId, Scope.parse(e.scope), e.created, e.lastUsed, e.expires);
+  }
+
+  private Session session() {
+    return tx.session();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.roster.store.jpa;
+
+import dev.roster.domain.Account;
+import dev.roster.domain.Conflict;
+import dev.roster.domain.GroupRef;
+import dev.roster.domain.Meta;
+import dev.roster.domain.Source;
+import dev.roster.domain.User;
+import dev.roster.store.Page;
+import dev.roster.store.SearchQuery;
+import dev.roster.store.UserStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** {@link UserStore} on Hibernate; every query is scoped to one tenant. */
+public final class JpaUserStore implements UserStore {
+  /** The attributes a search can filter and sort on, by lower-cased SCIM path. */
+  static final Map<String, QueryColumn> COLUMNS = Map.of(
+      "id", new QueryColumn("id", QueryColumn.Kind.ID),
+      "username", new QueryColumn("userNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
+      "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
+      "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
+      "active", new QueryColumn("active", QueryColumn.Kind.BOOLEAN),
+      "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
+      "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
+
+  private final JpaTransactions tx;
+  private final EntitySearch search;
+
+  public JpaUserStore(JpaTransactions tx) {
+    this.tx = tx;
+    this.search = new EntitySearch("UserEntity", COLUMNS, "userNameLower");
+  }
+
+  @Override
+  public Optional<User> find(UUID tenantId, UUID id) {
+    return entity(tenantId, id).map(JpaUserStore::toUser);
+  }
+
+  @Override
+  public Optional<User> findByUserName(UUID tenantId, String userName) {
+    return session().createSelectionQuery(
+            "from UserEntity u where u.tenantId = :tenant and u.userNameLower = :name", UserEntity.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("name", userName.toLowerCase(Locale.ROOT))
+        .uniqueResultOptional()
+        .map(JpaUserStore::toUser);
+  }
+
+  @Override
+  public boolean hasPassword(UUID tenantId, UUID id) {
+    return entity(tenantId, id).map(e -> e.passwordHash != null).orElse(false);
+  }
+
+  @Override
+  public User insert(UUID tenantId, User user, String passwordHashOrNull) {
+    UserEntity entity = new UserEntity();
+    entity.id = user.id();
+    entity.tenantId = tenantId;
+    entity.created = user.meta().created();
+    entity.passwordHash = passwordHashOrNull;
+    copy(user, entity);
+    return Constraints.unique("ux_user_account_user_name", () -> taken(user.userName()), () -> {
+      session().persist(entity);
+      session().flush();
+      return toUser(entity);
+    });
+  }
+
+  @Override
+  public User update(UUID tenantId, User user, String newPasswordHashOrNull) {
+    UserEntity entity = entity(tenantId, user.id()).orElseThrow(() -> dev.roster.domain.NotFound.user(user.id()));
+    copy(user, entity);
+    if (newPasswordHashOrNull != null) {
+      entity.passwordHash = newPasswordHashOrNull;
+    }
+    return Constraints.unique("ux_user_account_user_name", () -> taken(user.userName()), () -> {
+      session().flush();
+      return toUser(entity);
+    });
+  }
+
+  @Override
+  public boolean delete(UUID tenantId, UUID id) {
+    Optional<UserEntity> entity = entity(tenantId, id);
+    if (entity.isEmpty()) {
+      return false;
+    }
+    Memberships.removeMember(session(), tenantId, id);
+    session().remove(entity.get());
+    session().flush();
+    return true;
+  }
+
+  @Override
+  public Page<User> search(UUID tenantId, SearchQuery query) {
+    return search.run(session(), tenantId, query, UserEntity.class).map(JpaUserStore::toUser);
+  }
+
+  @Override
+  public List<GroupRef> groupsOf(UUID tenantId, UUID userId) {
+    return Memberships.groupsOf(session(), tenantId, userId);
+  }
+
+  private Optional<UserEntity> entity(UUID tenantId, UUID id) {
+    UserEntity entity = session().find(UserEntity.class, id);
+    return Optional.ofNullable(entity).filter(e -> e.tenantId.equals(tenantId));
+  }
+
+  private static Conflict taken(String userName) {
+    return new Conflict("userName '" + userName + "' is already taken in this tenant (userNames are unique ignoring case)");
+  }
+
+  private static void copy(User user, UserEntity entity) {
+    entity.userName = user.userName();
+    entity.userNameLower = user.userName().toLowerCase(Locale.ROOT);
+    entity.externalId = user.externalId();
+    String displayName = user.details().displayName();
+    entity.displayName = displayName;
+    entity.displayNameLower = displayName == null ? null : displayName.toLowerCase(Locale.ROOT);
+    entity.active = user.active();
+    Account account = user.account();
+    entity.source = account.source().name();
+    entity.sourceName = account.sourceName();
+    entity.ldapDn = account.ldapDn();
+    entity.ldapUuid = account.ldapUuid();
+    entity.profile = account.profile();
+    entity.hidden = account.hidden();
+    entity.attributes = StoredJson.write(user.details());
+    entity.lastModified = user.meta().lastModified();
+  }
+
+  static User toUser(UserEntity e) {
+    Account account = new Account(Source.valueOf(e.source), e.sourceName, e.ldapDn, e.ldapUuid, e.profile, e.hidden);
+    return new User(e.id, e.userName, e.externalId, e.active, account, StoredJson.readUser(e.attributes),
+        new Meta(e.created, e.lastModified, e.version));
+  }
+
+  private Session session() {
+    return tx.session();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.roster.store.jpa;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.roster.domain.UserDetails;
+
+/**
+ * The JSON kept in the {@code attributes} column. Its shape is the domain records', not
+ * SCIM's, so the SCIM representation can change without a data migration.
+ */
+final class StoredJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private StoredJson() {}
+
+  static String write(UserDetails details) {
+    try {
+      return MAPPER.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize user attributes", e);
+    }
+  }
+
+  static UserDetails readUser(String json) {
+    try {
+      return MAPPER.readValue(json, UserDetails.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored user attributes are not valid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.roster.store.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code user_account}; see V1__foundation.sql for why the columns are what they are. */
+@Entity
+@Table(name = "user_account")
+class UserEntity {
+  @Id UUID id;
+
+  @Column(name = "tenant_id", nullable = false)
+  UUID tenantId;
+
+  @Column(name = "user_name", nullable = false)
+  String userName;
+
+  @Column(name = "user_name_lower", nullable = false)
+  String userNameLower;
+
+  @Column(name = "external_id")
+  String externalId;
+
+  @Column(name = "display_name")
+  String displayName;
+
+  @Column(name = "display_name_lower")
+  String displayNameLower;
+
+  @Column(nullable = false)
+  boolean active;
+
+  @Column(nullable = false)
+  String source;
+
+  @Column(name = "source_name")
+  String sourceName;
+
+  @Column(name = "ldap_dn")
+  String ldapDn;
+
+  @Column(name = "ldap_uuid")
+  String ldapUuid;
+
+  String profile;
+
+  @Column(nullable = false)
+  boolean hidden;
+
+  @Column(name = "password_hash")
+  String passwordHash;
+
+  @Column(nullable = false, length = 1_000_000)
+  String attributes;
+
+  @Column(nullable = false)
+  Instant created;
+
+  @Column(name = "last_modified", nullable = false)
+  Instant lastModified;
+
+  @Version
+  @Column(nullable = false)
+  long version;
+}

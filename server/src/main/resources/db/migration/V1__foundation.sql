@@ -1,0 +1,105 @@
+-- Roster's first schema. Runs unchanged on H2 (2.x) and PostgreSQL (14+).
+-- Case-insensitive uniqueness is a unique index on a lower-cased column that the
+-- application fills, so it behaves the same on both databases and a race between two
+-- creates ends in one success and one constraint violation, never two rows.
+
+CREATE TABLE organization (
+  id          UUID PRIMARY KEY,
+  name        VARCHAR(200) NOT NULL,
+  name_lower  VARCHAR(200) NOT NULL,
+  created     TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE UNIQUE INDEX ux_organization_name ON organization (name_lower);
+
+CREATE TABLE tenant (
+  id               UUID PRIMARY KEY,
+  organization_id  UUID NOT NULL REFERENCES organization (id),
+  name             VARCHAR(200) NOT NULL,
+  name_lower       VARCHAR(200) NOT NULL,
+  created          TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE UNIQUE INDEX ux_tenant_name ON tenant (organization_id, name_lower);
+
+INSERT INTO organization (id, name, name_lower, created)
+VALUES ('00000000-0000-0000-0000-000000000001', 'default', 'default', CURRENT_TIMESTAMP);
+INSERT INTO tenant (id, organization_id, name, name_lower, created)
+VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+        'default', 'default', CURRENT_TIMESTAMP);
+
+-- attributes: the JSON of the descriptive SCIM attributes (name, emails, …), so a read
+-- is one row; the columns are what lookups, uniqueness and sorting use.
+CREATE TABLE user_account (
+  id                  UUID PRIMARY KEY,
+  tenant_id           UUID NOT NULL REFERENCES tenant (id),
+  user_name           VARCHAR(256) NOT NULL,
+  user_name_lower     VARCHAR(256) NOT NULL,
+  external_id         VARCHAR(256),
+  display_name        VARCHAR(256),
+  display_name_lower  VARCHAR(256),
+  active              BOOLEAN NOT NULL,
+  source              VARCHAR(16) NOT NULL,
+  source_name         VARCHAR(128),
+  ldap_dn             VARCHAR(1024),
+  ldap_uuid           VARCHAR(128),
+  profile             VARCHAR(128),
+  hidden              BOOLEAN NOT NULL,
+  password_hash       VARCHAR(512),
+  attributes          VARCHAR(1000000) NOT NULL,
+  created             TIMESTAMP WITH TIME ZONE NOT NULL,
+  last_modified       TIMESTAMP WITH TIME ZONE NOT NULL,
+  version             BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX ux_user_account_user_name ON user_account (tenant_id, user_name_lower);
+CREATE INDEX ix_user_account_external_id ON user_account (tenant_id, external_id);
+CREATE INDEX ix_user_account_display_name ON user_account (tenant_id, display_name_lower);
+CREATE INDEX ix_user_account_created ON user_account (tenant_id, created, id);
+CREATE INDEX ix_user_account_last_modified ON user_account (tenant_id, last_modified, id);
+CREATE UNIQUE INDEX ux_user_account_ldap_uuid ON user_account (tenant_id, source_name, ldap_uuid);
+
+CREATE TABLE user_group (
+  id                  UUID PRIMARY KEY,
+  tenant_id           UUID NOT NULL REFERENCES tenant (id),
+  display_name        VARCHAR(256) NOT NULL,
+  display_name_lower  VARCHAR(256) NOT NULL,
+  external_id         VARCHAR(256),
+  source              VARCHAR(16) NOT NULL,
+  source_name         VARCHAR(128),
+  ldap_uuid           VARCHAR(128),
+  attributes          VARCHAR(1000000) NOT NULL,
+  created             TIMESTAMP WITH TIME ZONE NOT NULL,
+  last_modified       TIMESTAMP WITH TIME ZONE NOT NULL,
+  version             BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX ux_user_group_display_name ON user_group (tenant_id, display_name_lower);
+CREATE INDEX ix_user_group_external_id ON user_group (tenant_id, external_id);
+CREATE INDEX ix_user_group_created ON user_group (tenant_id, created, id);
+CREATE UNIQUE INDEX ux_user_group_ldap_uuid ON user_group (tenant_id, source_name, ldap_uuid);
+
+-- A member is a user or a group, so member_id has no foreign key; the stores delete a
+-- resource's memberships in the same transaction as the resource.
+CREATE TABLE membership (
+  group_id     UUID NOT NULL REFERENCES user_group (id) ON DELETE CASCADE,
+  member_id    UUID NOT NULL,
+  member_type  VARCHAR(8) NOT NULL,
+  origin       VARCHAR(160) NOT NULL,
+  tenant_id    UUID NOT NULL REFERENCES tenant (id),
+  created      TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (group_id, member_id, origin)
+);
+CREATE INDEX ix_membership_member ON membership (member_id, group_id);
+
+-- Tokens are stored as a SHA-256 of the token: the token itself is shown once.
+CREATE TABLE access_token (
+  id             UUID PRIMARY KEY,
+  tenant_id      UUID NOT NULL REFERENCES tenant (id),
+  name           VARCHAR(200) NOT NULL,
+  name_lower     VARCHAR(200) NOT NULL,
+  owner_user_id  UUID REFERENCES user_account (id) ON DELETE CASCADE,
+  scope          VARCHAR(16) NOT NULL,
+  token_hash     VARCHAR(64) NOT NULL,
+  created        TIMESTAMP WITH TIME ZONE NOT NULL,
+  last_used      TIMESTAMP WITH TIME ZONE,
+  expires        TIMESTAMP WITH TIME ZONE
+);
+CREATE UNIQUE INDEX ux_access_token_hash ON access_token (token_hash);
+CREATE UNIQUE INDEX ux_access_token_name ON access_token (tenant_id, name_lower);

@@ -48,6 +48,10 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(maxPoolSize);
     config.setPoolName("roster");
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      // Keep row values (a password hash among them) out of exception messages and so out of logs.
+      config.addDataSourceProperty("logServerErrorDetail", "false");
+    }
     // Stores decide when to commit; a connection must never commit on its own.
     config.setAutoCommit(false);
     return new HikariDataSource(config);

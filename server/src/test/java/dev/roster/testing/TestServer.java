@@ -1,0 +1,106 @@
+package dev.roster.testing;
+
+import dev.roster.app.Roster;
+import dev.roster.config.ConfigLoader;
+import dev.roster.config.DbConfig;
+import dev.roster.config.RosterConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The real Roster serving HTTP on a free port, on H2 (in a temp data directory) or on a
+ * fresh PostgreSQL database. {@link #shared} keeps one per database for the whole run.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String BOOTSTRAP_TOKEN = "test-bootstrap-token-0123456789";
+  private static final Map<Db, TestServer> SHARED = new EnumMap<>(Db.class);
+
+  private final RosterConfig config;
+  private Roster roster;
+
+  private TestServer(RosterConfig config) {
+    this.config = config;
+  }
+
+  /** A server for this database kind, shared by every test class that asks for it. */
+  public static synchronized TestServer shared(Db db) {
+    return SHARED.computeIfAbsent(db, kind -> {
+      TestServer server = start(kind);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      return server;
+    });
+  }
+
+  /** A server of its own, on a new data directory or database. */
+  public static TestServer start(Db db) {
+    TestServer server = new TestServer(config(db));
+    server.startRoster();
+    return server;
+  }
+
+  /** The configuration a test server runs with: port 0, a temp data dir, the test token. */
+  public static RosterConfig config(Db db) {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("roster-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RosterConfig config = ConfigLoader.load(null, Map.of(
+        "ROSTER_HTTP_PORT", "0",
+        "ROSTER_HTTP_HOST", "127.0.0.1",
+        "ROSTER_DATA_DIR", dataDir.toString(),
+        "ROSTER_BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN));
+    if (db == Db.POSTGRES) {
+      config = config.withDb(new DbConfig(EmbeddedPostgresServer.newDatabase(), "postgres", "postgres", 5));
+    }
+    return config;
+  }
+
+  /** Stops and starts again on the same data: what a restart of the process does. */
+  public void restart() {
+    close();
+    startRoster();
+  }
+
+  private void startRoster() {
+    try {
+      roster = Roster.serve(config);
+    } catch (Exception e) {
+      throw new IllegalStateException("the test server did not start", e);
+    }
+  }
+
+  public RosterConfig config() {
+    return config;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + roster.port();
+  }
+
+  public ScimClient client() {
+    return new ScimClient(baseUrl() + "/scim/v2", BOOTSTRAP_TOKEN);
+  }
+
+  public ScimClient client(String token) {
+    return new ScimClient(baseUrl() + "/scim/v2", token);
+  }
+
+  @Override
+  public void close() {
+    if (roster != null) {
+      try {
+        roster.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("the test server did not stop cleanly", e);
+      } finally {
+        roster = null;
+      }
+    }
+  }
+}

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -14,8 +15,11 @@ import org.slf4j.MDC;
 /**
  * Every request needs {@code Authorization: Bearer <token>} (RFC 6750). No token or an
  * unknown one is 401 with {@code WWW-Authenticate: Bearer}; a token whose scope is too
- * small for the method is 403. The caller is left on the request for the endpoints.
+ * small for the method is 403. The caller is left on the request for the endpoints. It runs
+ * before matching, so an unknown path without a token is a 401 too: nothing about the
+ * API is revealed to an unauthenticated client.
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthFilter implements ContainerRequestFilter {
   private final TokenService tokens;

@@ -37,7 +37,7 @@ final class Memberships {
         .getResultList();
     List<Member> members = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      members.add(new Member((UUID) row[0], MemberType.valueOf((String) row[1]), (String) row[2]));
+      members.add(new Member(uuid(row[0]), MemberType.valueOf((String) row[1]), (String) row[2]));
     }
     return members;
   }
@@ -51,7 +51,7 @@ final class Memberships {
         .setParameter("member", memberId)
         .setParameter("tenant", tenantId)
         .getResultList();
-    return rows.stream().map(r -> new GroupRef((UUID) r[0], (String) r[1])).toList();
+    return rows.stream().map(r -> new GroupRef(uuid(r[0]), (String) r[1])).toList();
   }
 
   /** Removes a user or group from every group it is in (before it is deleted). */
@@ -120,11 +120,25 @@ final class Memberships {
 
   private static List<UUID> existing(Session session, UUID groupId, Origin origin, Collection<UUID> ids) {
     return session.createNativeQuery(
-            "select member_id from membership where group_id = :group and origin = :origin and member_id in (:ids)", UUID.class)
+            "select member_id from membership where group_id = :group and origin = :origin and member_id in (:ids)", Object.class)
         .setParameter("group", groupId)
         .setParameter("origin", origin.value())
         .setParameterList("ids", ids)
-        .getResultList();
+        .getResultList().stream()
+        .map(Memberships::uuid)
+        .toList();
+  }
+
+  /** Native queries return UUID columns as UUID on PostgreSQL and as 16 bytes on H2. */
+  static UUID uuid(Object column) {
+    if (column instanceof UUID uuid) {
+      return uuid;
+    }
+    if (column instanceof byte[] bytes && bytes.length == 16) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+      return new UUID(buffer.getLong(), buffer.getLong());
+    }
+    return UUID.fromString(column.toString());
   }
 
   static Instant now() {

@@ -1,0 +1,139 @@
+package dev.roster.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.config.RosterConfig;
+import dev.roster.testing.Db;
+import dev.roster.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code roster token create|list|revoke} run in-process through {@link Main#run}, against
+ * the data of a server that is running meanwhile, and the tokens used over HTTP.
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+class TokenCommandTest {
+  private final Db db;
+  private TestServer server;
+  @TempDir Path dir;
+
+  TokenCommandTest(Db db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void startServer() {
+    server = TestServer.start(db);
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  /** The config file a CLI user would pass: the same data directory and database. */
+  private Path configFile() throws IOException {
+    RosterConfig config = server.config();
+    Path file = dir.resolve("roster.yaml");
+    Files.writeString(file, """
+        dataDir: "%s"
+        db:
+          url: "%s"
+          user: "%s"
+          password: "%s"
+        """.formatted(config.dataDir(), config.db().url(), config.db().user(), config.db().password()));
+    return file;
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run roster(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.run(args);
+      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private String createToken(String name, String scope) throws IOException {
+    Run run = roster("token", "create", "--config", configFile().toString(), "--name", name, "--scope", scope);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run.out().strip();
+  }
+
+  @Test
+  void aReadTokenReadsButCannotWrite() throws IOException {
+    String token = createToken("reader", "read");
+    var scim = server.client(token);
+    scim.get("/Users").expectStatus(200);
+    scim.post("/Users", "{\"userName\":\"nope\"}").expectError(403, null);
+    scim.delete("/Users/" + UUID.randomUUID()).expectError(403, null);
+  }
+
+  @Test
+  void aWriteTokenWrites() throws IOException {
+    String token = createToken("provisioner", "write");
+    server.client(token).post("/Users", "{\"userName\":\"written-by-token\"}").expectStatus(201);
+  }
+
+  @Test
+  void listShowsNamesAndScopesButNeverTheTokens() throws IOException {
+    String token = createToken("listed", "admin");
+    Run list = roster("token", "list", "--config", configFile().toString());
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.out()).contains("listed").contains("admin").doesNotContain(token);
+  }
+
+  @Test
+  void aRevokedTokenStopsWorking() throws IOException {
+    String token = createToken("short-lived", "read");
+    server.client(token).get("/Users").expectStatus(200);
+    Run revoke = roster("token", "revoke", "--config", configFile().toString(), "--name", "short-lived");
+    assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+    server.client(token).get("/Users").expectError(401, null);
+  }
+
+  @Test
+  void aDuplicateNameOrABadScopeIsOneLineAndExit2() throws IOException {
+    createToken("twice", "read");
+    Run duplicate = roster("token", "create", "--config", configFile().toString(), "--name", "twice");
+    assertThat(duplicate.exitCode()).isEqualTo(2);
+    assertThat(duplicate.err().strip()).startsWith("roster: ").contains("twice").doesNotContain("\n");
+    Run badScope = roster("token", "create", "--config", configFile().toString(), "--name", "x", "--scope", "root");
+    assertThat(badScope.exitCode()).isEqualTo(2);
+    assertThat(badScope.err()).contains("scope");
+  }
+
+  @Test
+  void onlyTheHashOfATokenIsStored() throws Exception {
+    String token = createToken("hashed", "read");
+    try (var connection = java.sql.DriverManager.getConnection(server.config().jdbcUrl(),
+        server.config().db().user(), server.config().db().password());
+         var rows = connection.createStatement().executeQuery("select token_hash from access_token")) {
+      while (rows.next()) {
+        assertThat(rows.getString(1)).hasSize(64).isNotEqualTo(token).doesNotContain(token.substring(4));
+      }
+    }
+  }
+}

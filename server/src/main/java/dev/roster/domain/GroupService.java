@@ -34,9 +34,10 @@ public final class GroupService {
    * RFC 7644 §3.5.1 replace. Only memberships of origin MANUAL are replaced: those a
    * directory sync made belong to the sync and survive.
    */
-  public Group replace(UUID tenantId, UUID id, GroupDraft draft) {
+  public Group replace(UUID tenantId, UUID id, GroupDraft draft, IfMatch ifMatch) {
     return tx.inTransaction(() -> {
       Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
+      ifMatch.check(current.meta().version());
       Map<UUID, MemberType> members = resolveMembers(tenantId, id, draft.members());
       groups.update(tenantId, new Group(id, draft.displayName(), draft.externalId(), current.source(),
           new Meta(current.meta().created(), Clock.now(), current.meta().version())));
@@ -45,11 +46,11 @@ public final class GroupService {
     });
   }
 
-  public void delete(UUID tenantId, UUID id) {
+  public void delete(UUID tenantId, UUID id, IfMatch ifMatch) {
     tx.run(() -> {
-      if (!groups.delete(tenantId, id)) {
-        throw NotFound.group(id);
-      }
+      Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
+      ifMatch.check(current.meta().version());
+      groups.delete(tenantId, id);
     });
   }
 

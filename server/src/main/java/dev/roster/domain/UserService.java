@@ -34,10 +34,11 @@ public final class UserService {
   }
 
   /** RFC 7644 §3.5.1: the writable attributes are replaced; the source and password stay unless given. */
-  public User replace(UUID tenantId, UUID id, UserDraft draft) {
+  public User replace(UUID tenantId, UUID id, UserDraft draft, IfMatch ifMatch) {
     String hash = draft.password().map(hasher::hash).orElse(null);
     return tx.inTransaction(() -> {
       User current = users.find(tenantId, id).orElseThrow(() -> NotFound.user(id));
+      ifMatch.check(current.meta().version());
       Source source = current.account().source();
       if (draft.requestedSource().isPresent() && draft.requestedSource().get() != source) {
         throw new Invalid("source", "is immutable: this user is " + source);
@@ -49,11 +50,11 @@ public final class UserService {
     });
   }
 
-  public void delete(UUID tenantId, UUID id) {
+  public void delete(UUID tenantId, UUID id, IfMatch ifMatch) {
     tx.run(() -> {
-      if (!users.delete(tenantId, id)) {
-        throw NotFound.user(id);
-      }
+      User current = users.find(tenantId, id).orElseThrow(() -> NotFound.user(id));
+      ifMatch.check(current.meta().version());
+      users.delete(tenantId, id);
     });
   }
 

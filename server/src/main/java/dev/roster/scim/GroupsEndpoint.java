@@ -15,6 +15,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -55,11 +56,14 @@ public final class GroupsEndpoint {
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     RequestContext ctx = context();
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
-    return ScimResponses.ok(tx.inTransaction(() ->
-        groups.find(ctx.tenantId(), groupId).map(group -> render(ctx, group)).orElseThrow(() -> NotFound.group(id))));
+    Rendered rendered = tx.inTransaction(() ->
+        groups.find(ctx.tenantId(), groupId).map(group -> render(ctx, group)).orElseThrow(() -> NotFound.group(id)));
+    return ETags.noneMatchHits(ifNoneMatch, rendered.version())
+        ? ScimResponses.notModified(rendered)
+        : ScimResponses.ok(rendered);
   }
 
   @POST
@@ -73,18 +77,21 @@ public final class GroupsEndpoint {
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response replace(@PathParam("id") String id, String body) throws ScimException {
+  public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
+      throws ScimException {
     RequestContext ctx = context();
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
-    Group group = service.replace(ctx.tenantId(), groupId, GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
+    Group group = service.replace(ctx.tenantId(), groupId, GroupMapper.toDraft(READER.read(ScimJson.parse(body))),
+        ETags.ifMatch(ifMatch));
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, group)));
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id) {
+  public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     RequestContext ctx = context();
-    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.group(id)));
+    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.group(id)),
+        ETags.ifMatch(ifMatch));
     return ScimResponses.noContent();
   }
 

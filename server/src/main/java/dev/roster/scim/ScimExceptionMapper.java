@@ -8,6 +8,7 @@ import dev.roster.domain.Forbidden;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.InvalidFilter;
 import dev.roster.domain.NotFound;
+import dev.roster.domain.PreconditionFailed;
 import dev.roster.domain.RosterException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -64,6 +65,9 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof InvalidFilter) {
       return ScimErrors.error(400, BadRequestException.INVALID_FILTER, e.getMessage());
+    }
+    if (e instanceof PreconditionFailed) {
+      return ScimErrors.error(412, null, e.getMessage());
     }
     if (e instanceof Forbidden) {
       return ScimErrors.error(403, null, e.getMessage());

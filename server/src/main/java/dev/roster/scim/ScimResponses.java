@@ -30,6 +30,13 @@ public final class ScimResponses {
     return single(Response.ok(), rendered.resource(), rendered.version()).build();
   }
 
+  /** RFC 7232 §4.1: 304 carries the ETag and Content-Location, no body. */
+  public static Response notModified(Rendered rendered) {
+    return Response.notModified(new EntityTag(String.valueOf(rendered.version()), true))
+        .header(HttpHeaders.CONTENT_LOCATION, location(rendered.resource()))
+        .build();
+  }
+
   public static Response noContent() {
     return Response.noContent().build();
   }

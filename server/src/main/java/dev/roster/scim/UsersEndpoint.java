@@ -16,6 +16,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -56,11 +57,14 @@ public final class UsersEndpoint {
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     RequestContext ctx = context();
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    return ScimResponses.ok(tx.inTransaction(() ->
-        users.find(ctx.tenantId(), userId).map(user -> render(ctx, user)).orElseThrow(() -> NotFound.user(id))));
+    Rendered rendered = tx.inTransaction(() ->
+        users.find(ctx.tenantId(), userId).map(user -> render(ctx, user)).orElseThrow(() -> NotFound.user(id)));
+    return ETags.noneMatchHits(ifNoneMatch, rendered.version())
+        ? ScimResponses.notModified(rendered)
+        : ScimResponses.ok(rendered);
   }
 
   @POST
@@ -74,18 +78,21 @@ public final class UsersEndpoint {
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response replace(@PathParam("id") String id, String body) throws ScimException {
+  public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
+      throws ScimException {
     RequestContext ctx = context();
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    User user = service.replace(ctx.tenantId(), userId, UserMapper.toDraft(READER.read(ScimJson.parse(body))));
+    User user = service.replace(ctx.tenantId(), userId, UserMapper.toDraft(READER.read(ScimJson.parse(body))),
+        ETags.ifMatch(ifMatch));
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user)));
   }
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id) {
+  public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     RequestContext ctx = context();
-    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.user(id)));
+    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.user(id)),
+        ETags.ifMatch(ifMatch));
     return ScimResponses.noContent();
   }
 

@@ -282,6 +282,34 @@ class UsersHttpTest {
   }
 
   @Test
+  void ifNoneMatchWithTheCurrentEtagIs304() {
+    String id = scim.createUser(user(unique("etag")));
+    String etag = scim.get("/Users/" + id).header("ETag");
+    Reply notModified = scim.get("/Users/" + id, Map.of("If-None-Match", etag));
+    assertThat(notModified.status()).isEqualTo(304);
+    assertThat(notModified.header("ETag")).isEqualTo(etag);
+    scim.get("/Users/" + id, Map.of("If-None-Match", "W/\"999999\"")).expectStatus(200);
+  }
+
+  @Test
+  void ifMatchWithAStaleEtagIs412AndChangesNothing() {
+    String userName = unique("ifmatch");
+    String id = scim.createUser(user(userName));
+    String etag = scim.get("/Users/" + id).header("ETag");
+    scim.put("/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"first\"}").expectStatus(200);
+    Reply stale = scim.send("PUT", "/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"second\"}",
+        Map.of("If-Match", etag));
+    stale.expectError(412, null);
+    assertThat(scim.get("/Users/" + id).json().get("displayName").asText()).isEqualTo("first");
+    scim.send("DELETE", "/Users/" + id, null, Map.of("If-Match", etag)).expectError(412, null);
+    String current = scim.get("/Users/" + id).header("ETag");
+    scim.send("PUT", "/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"third\"}",
+        Map.of("If-Match", current)).expectStatus(200);
+    String latest = scim.get("/Users/" + id).header("ETag");
+    scim.send("DELETE", "/Users/" + id, null, Map.of("If-Match", latest)).expectStatus(204);
+  }
+
+  @Test
   void unknownEndpointsAndMethodsAreScimErrors() {
     scim.get("/Nothing").expectError(404, null);
     scim.method("PATCH", "/Users", "{}").expectError(405, null);

@@ -55,6 +55,15 @@ public final class ScimClient {
     return send(request(path).header("Content-Type", "application/scim+json").method(method, body(json)));
   }
 
+  public Reply send(String method, String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request = request(path).method(method, body(json));
+    if (json != null) {
+      request.header("Content-Type", "application/scim+json");
+    }
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   /** Creates a user from JSON and returns its id; fails the test unless 201. */
   public String createUser(String json) {
     Reply reply = post("/Users", json);

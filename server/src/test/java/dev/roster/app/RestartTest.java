@@ -35,6 +35,21 @@ class RestartTest {
       assertThat(group.at("/members/0/value").asText()).isEqualTo(userId);
       assertThat(group.at("/meta/version").asText()).isEqualTo(groupBefore.at("/meta/version").asText());
       after.post("/Users", "{\"userName\":\"KEPT\"}").expectError(409, "uniqueness");
+      assertThat(storedPasswordHash(server, userId)).startsWith("$argon2id$").doesNotContain("a long password");
+    }
+  }
+
+  private static String storedPasswordHash(TestServer server, String userId) {
+    var config = server.config();
+    try (var connection = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.db().user(), config.db().password());
+         var query = connection.prepareStatement("select password_hash from user_account where id = ?")) {
+      query.setObject(1, java.util.UUID.fromString(userId));
+      try (var rows = query.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        return rows.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
     }
   }
 

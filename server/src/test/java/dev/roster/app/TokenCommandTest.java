@@ -125,6 +125,22 @@ class TokenCommandTest {
     assertThat(badScope.err()).contains("scope");
   }
 
+  /**
+   * The real use: a second process (the CLI) writes while the server process holds the
+   * database. On H2 this is what mixed mode (AUTO_SERVER) is for.
+   */
+  @Test
+  void aSeparateProcessCanCreateATokenWhileTheServerRuns() throws Exception {
+    Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "token", "create", "--config", configFile().toString(), "--name", "from-another-process", "--scope", "write")
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String token = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(cli.waitFor()).isZero();
+    server.client(token).post("/Users", "{\"userName\":\"made-by-cli-token\"}").expectStatus(201);
+  }
+
   @Test
   void onlyTheHashOfATokenIsStored() throws Exception {
     String token = createToken("hashed", "read");

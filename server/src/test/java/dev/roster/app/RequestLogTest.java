@@ -1,0 +1,49 @@
+package dev.roster.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.roster.testing.Db;
+import dev.roster.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** One INFO line per request: method, path, status, duration; never the token or the query. */
+class RequestLogTest {
+  private final Logger logger = (Logger) LoggerFactory.getLogger("roster.request");
+  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+  private Level before;
+
+  @BeforeEach
+  void capture() {
+    before = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    lines.start();
+    logger.addAppender(lines);
+  }
+
+  @AfterEach
+  void release() {
+    logger.detachAppender(lines);
+    logger.setLevel(before);
+  }
+
+  @Test
+  void aRequestLogsOneLineWithoutItsTokenOrQuery() {
+    TestServer.shared(Db.H2).client().get("/Users?filter=" + dev.roster.testing.ScimClient.encode("userName eq \"private-person\""))
+        .expectStatus(200);
+    assertThat(lines.list).hasSize(1);
+    ILoggingEvent line = lines.list.get(0);
+    assertThat(line.getLevel()).isEqualTo(Level.INFO);
+    assertThat(line.getFormattedMessage())
+        .matches("method=GET path=/scim/v2/Users status=200 durationMs=\\d+\\.\\d")
+        .doesNotContain(TestServer.BOOTSTRAP_TOKEN)
+        .doesNotContain("private-person");
+    assertThat(line.getMDCPropertyMap()).containsKey("requestId");
+  }
+}

@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
 final class ConfigOption {
   static final Path DEFAULT_FILE = Path.of("config", "roster.yaml");
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "YAML configuration (default: config/roster.yaml if present); ROSTER_* env variables override it")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "YAML configuration (default: config/roster.yaml if present); ROSTER_* env variables override it")
   Path file;
 
   RosterConfig load() {

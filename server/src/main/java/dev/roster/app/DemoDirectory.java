@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The demo directory of {@code serve --demo}: UnboundID's in-memory LDAP server on a free
- * loopback port, loaded from {@code src-test-ldif/demo.ldif} (or the copy in the jar).
+ * The demo directory of {@code serve --demo}: UnboundID's in-memory LDAP server on a free loopback
+ * port, loaded from {@code src-test-ldif/demo.ldif} (or the copy in the jar).
  */
 final class DemoDirectory implements AutoCloseable {
   static final String BASE_DN = "dc=demo,dc=roster,dc=dev";
@@ -25,11 +25,14 @@ final class DemoDirectory implements AutoCloseable {
 
   static DemoDirectory start() throws Exception {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("demo", java.net.InetAddress.getLoopbackAddress(), 0, null));
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig(
+            "demo", java.net.InetAddress.getLoopbackAddress(), 0, null));
     InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
-    try (InputStream ldif = Files.isRegularFile(LDIF_FILE)
-        ? Files.newInputStream(LDIF_FILE)
-        : DemoDirectory.class.getResourceAsStream("/dev/roster/demo/demo.ldif")) {
+    try (InputStream ldif =
+        Files.isRegularFile(LDIF_FILE)
+            ? Files.newInputStream(LDIF_FILE)
+            : DemoDirectory.class.getResourceAsStream("/dev/roster/demo/demo.ldif")) {
       if (ldif == null) {
         throw new IllegalStateException("demo.ldif is neither in src-test-ldif/ nor in the jar");
       }

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code /health/live}: the process answers. {@code /health/ready}: it can reach its
- * database. No token needed: load balancers and orchestrators call these.
+ * {@code /health/live}: the process answers. {@code /health/ready}: it can reach its database. No
+ * token needed: load balancers and orchestrators call these.
  */
 final class HealthServlet extends HttpServlet {
   private final transient Database database;
@@ -18,16 +18,18 @@ final class HealthServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-    boolean up = switch (path) {
-      case "/live" -> true;
-      case "/ready" -> database.isReachable();
-      default -> {
-        response.sendError(404);
-        yield false;
-      }
-    };
+    boolean up =
+        switch (path) {
+          case "/live" -> true;
+          case "/ready" -> database.isReachable();
+          default -> {
+            response.sendError(404);
+            yield false;
+          }
+        };
     if (response.isCommitted()) {
       return;
     }

@@ -5,10 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code roster <command>}: the executable jar's entry point. Each command is a class of
- * its own; this only routes and turns a configuration error into one line and exit 2.
+ * {@code roster <command>}: the executable jar's entry point. Each command is a class of its own;
+ * this only routes and turns a configuration error into one line and exit 2.
  */
-@Command(name = "roster", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+    name = "roster",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "A SCIM 2.0 provisioning server with LDAP synchronization.",
     subcommands = {ServeCommand.class, TokenCommand.class})
 public final class Main {
@@ -22,14 +25,15 @@ public final class Main {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     CommandLine commandLine = new CommandLine(new Main());
-    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-      if (exception instanceof dev.roster.config.ConfigException
-          || exception instanceof dev.roster.domain.RosterException) {
-        cmd.getErr().println("roster: " + exception.getMessage());
-        return 2;
-      }
-      throw exception;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parsed) -> {
+          if (exception instanceof dev.roster.config.ConfigException
+              || exception instanceof dev.roster.domain.RosterException) {
+            cmd.getErr().println("roster: " + exception.getMessage());
+            return 2;
+          }
+          throw exception;
+        });
     return commandLine.execute(args);
   }
 

@@ -14,16 +14,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One INFO line per request: method, path, status and duration, with a request id that is
- * also in the MDC for every line logged while the request runs and in the
- * {@code X-Request-Id} response header. Never headers (Authorization) or query strings
- * (filters may name people).
+ * One INFO line per request: method, path, status and duration, with a request id that is also in
+ * the MDC for every line logged while the request runs and in the {@code X-Request-Id} response
+ * header. Never headers (Authorization) or query strings (filters may name people).
  */
 final class RequestLogFilter implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger("roster.request");
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     String requestId = UUID.randomUUID().toString();
@@ -34,8 +34,12 @@ final class RequestLogFilter implements Filter {
       chain.doFilter(req, res);
     } finally {
       double millis = (System.nanoTime() - start) / 1_000_000.0;
-      LOG.info("method={} path={} status={} durationMs={}", request.getMethod(), request.getRequestURI(),
-          response.getStatus(), String.format("%.1f", millis));
+      LOG.info(
+          "method={} path={} status={} durationMs={}",
+          request.getMethod(),
+          request.getRequestURI(),
+          response.getStatus(),
+          String.format("%.1f", millis));
       MDC.clear();
     }
   }

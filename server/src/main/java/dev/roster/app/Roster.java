@@ -35,8 +35,8 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * Roster, wired by hand: every object is built here with {@code new} and handed its
- * collaborators. The reader of the code starts here.
+ * Roster, wired by hand: every object is built here with {@code new} and handed its collaborators.
+ * The reader of the code starts here.
  */
 public final class Roster implements AutoCloseable {
   private final Database database;
@@ -50,15 +50,23 @@ public final class Roster implements AutoCloseable {
   private Server server;
 
   private Roster(RosterConfig config) {
-    this.database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), config.db().maxPoolSize());
+    this.database =
+        Database.open(
+            config.jdbcUrl(),
+            config.db().user(),
+            config.db().password(),
+            config.db().maxPoolSize());
     this.tx = new JpaTransactions(database.sessionFactory());
     this.users = new JpaUserStore(tx);
     this.groups = new JpaGroupStore(tx);
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     this.userService = new UserService(tx, users, new Argon2PasswordHasher());
     this.groupService = new GroupService(tx, groups);
-    this.scimSettings = new ScimSettings(config.scim().maxResults(), config.scim().bulkMaxOperations(),
-        config.scim().bulkMaxPayloadSize());
+    this.scimSettings =
+        new ScimSettings(
+            config.scim().maxResults(),
+            config.scim().bulkMaxOperations(),
+            config.scim().bulkMaxPayloadSize());
   }
 
   /** Opens the database (migrating it) without serving HTTP: for the CLI commands. */
@@ -86,8 +94,10 @@ public final class Roster implements AutoCloseable {
     server.addConnector(connector);
 
     ServletContextHandler context = new ServletContextHandler();
-    context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder("scim", new ServletContainer(scimApplication())), "/scim/v2/*");
+    context.addFilter(
+        new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(
+        new ServletHolder("scim", new ServletContainer(scimApplication())), "/scim/v2/*");
     context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/health/*");
     context.addServlet(new ServletHolder("docs", new DocsServlet()), "/docs");
     server.setHandler(context);
@@ -105,17 +115,18 @@ public final class Roster implements AutoCloseable {
     app.register(new BearerAuthFilter(tokens, Scope.WRITE));
     app.register(new ScimExceptionMapper());
     app.register(new JacksonJsonProvider(ScimJson.MAPPER));
-    app.register(new AbstractBinder() {
-      @Override
-      protected void configure() {
-        bind(tx).to(Transactions.class);
-        bind(users).to(UserStore.class);
-        bind(groups).to(GroupStore.class);
-        bind(userService).to(UserService.class);
-        bind(groupService).to(GroupService.class);
-        bind(scimSettings).to(ScimSettings.class);
-      }
-    });
+    app.register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(tx).to(Transactions.class);
+            bind(users).to(UserStore.class);
+            bind(groups).to(GroupStore.class);
+            bind(userService).to(UserService.class);
+            bind(groupService).to(GroupService.class);
+            bind(scimSettings).to(ScimSettings.class);
+          }
+        });
     return app;
   }
 

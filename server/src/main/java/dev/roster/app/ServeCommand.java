@@ -17,7 +17,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
-  @Option(names = "--demo", description = "Also start the embedded demo LDAP directory and print an admin token.")
+  @Option(
+      names = "--demo",
+      description = "Also start the embedded demo LDAP directory and print an admin token.")
   boolean demo;
 
   @Override
@@ -55,9 +57,18 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Roster demo is running.");
     System.out.println("  SCIM base URL:  " + base + "/scim/v2");
-    System.out.println("  Demo directory: " + directory.url() + " (base DN " + DemoDirectory.BASE_DN + ")");
-    System.out.println("  Admin token:    " + token + (demoToken != null ? "  (valid until this process stops)" : ""));
-    System.out.println("  Try:            curl -H 'Authorization: Bearer " + token + "' " + base + "/scim/v2/Users");
+    System.out.println(
+        "  Demo directory: " + directory.url() + " (base DN " + DemoDirectory.BASE_DN + ")");
+    System.out.println(
+        "  Admin token:    "
+            + token
+            + (demoToken != null ? "  (valid until this process stops)" : ""));
+    System.out.println(
+        "  Try:            curl -H 'Authorization: Bearer "
+            + token
+            + "' "
+            + base
+            + "/scim/v2/Users");
     System.out.println();
   }
 

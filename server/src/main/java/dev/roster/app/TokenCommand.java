@@ -12,35 +12,49 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code roster token create|list|revoke}: access tokens of the default tenant. Works while
- * a server runs on the same data directory (the embedded H2 runs in mixed mode).
+ * {@code roster token create|list|revoke}: access tokens of the default tenant. Works while a
+ * server runs on the same data directory (the embedded H2 runs in mixed mode).
  */
-@Command(name = "token", description = "Create, list and revoke access tokens.",
+@Command(
+    name = "token",
+    description = "Create, list and revoke access tokens.",
     subcommands = {TokenCommand.Create.class, TokenCommand.List.class, TokenCommand.Revoke.class})
 final class TokenCommand {
 
-  @Command(name = "create", description = "Create a token and print it once; only its hash is kept.")
+  @Command(
+      name = "create",
+      description = "Create a token and print it once; only its hash is kept.")
   static final class Create implements Callable<Integer> {
     @Mixin ConfigOption config;
 
     @Option(names = "--name", required = true, description = "A unique name for the token.")
     String name;
 
-    @Option(names = "--scope", defaultValue = "read", description = "read, write or admin (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--scope",
+        defaultValue = "read",
+        description = "read, write or admin (default: ${DEFAULT-VALUE}).")
     String scope;
 
-    @Option(names = "--expires-in-days", description = "Days until the token stops working (default: never).")
+    @Option(
+        names = "--expires-in-days",
+        description = "Days until the token stops working (default: never).")
     Integer expiresInDays;
 
     @Override
     public Integer call() throws Exception {
       Scope parsed = Scope.parse(scope);
-      Instant expires = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
+      Instant expires =
+          expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
       try (Roster roster = Roster.open(config.load())) {
         IssuedToken issued = roster.tokens().create(Tenant.DEFAULT_ID, name, parsed, null, expires);
         System.out.println(issued.secret());
-        System.err.println("token '" + issued.token().name() + "' created with scope " + parsed.label()
-            + "; it is shown only now, store it safely");
+        System.err.println(
+            "token '"
+                + issued.token().name()
+                + "' created with scope "
+                + parsed.label()
+                + "; it is shown only now, store it safely");
       }
       return 0;
     }
@@ -53,10 +67,16 @@ final class TokenCommand {
     @Override
     public Integer call() throws Exception {
       try (Roster roster = Roster.open(config.load())) {
-        System.out.printf("%-30s %-6s %-24s %-24s %s%n", "NAME", "SCOPE", "CREATED", "LAST USED", "EXPIRES");
+        System.out.printf(
+            "%-30s %-6s %-24s %-24s %s%n", "NAME", "SCOPE", "CREATED", "LAST USED", "EXPIRES");
         for (AccessToken token : roster.tokens().list(Tenant.DEFAULT_ID)) {
-          System.out.printf("%-30s %-6s %-24s %-24s %s%n", token.name(), token.scope().label(), token.created(),
-              token.lastUsed() == null ? "-" : token.lastUsed(), token.expires() == null ? "never" : token.expires());
+          System.out.printf(
+              "%-30s %-6s %-24s %-24s %s%n",
+              token.name(),
+              token.scope().label(),
+              token.created(),
+              token.lastUsed() == null ? "-" : token.lastUsed(),
+              token.expires() == null ? "never" : token.expires());
         }
       }
       return 0;

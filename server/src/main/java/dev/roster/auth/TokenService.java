@@ -20,12 +20,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues and checks bearer tokens. A token is 32 random bytes; only its SHA-256 is stored.
- * A fast hash is right here (unlike passwords): the input has 256 bits of entropy, so
- * there is nothing to guess, and the lookup runs on every request.
+ * Issues and checks bearer tokens. A token is 32 random bytes; only its SHA-256 is stored. A fast
+ * hash is right here (unlike passwords): the input has 256 bits of entropy, so there is nothing to
+ * guess, and the lookup runs on every request.
  */
 public final class TokenService {
   private static final String PREFIX = "rst_";
+
   /** lastUsed is written at most this often per token, so reads do not become writes. */
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -34,21 +35,34 @@ public final class TokenService {
   private final byte[] bootstrapHash;
   private final SecureRandom random = new SecureRandom();
 
-  /** @param bootstrapToken accepted as an admin token of the default tenant; null or blank for none */
+  /**
+   * @param bootstrapToken accepted as an admin token of the default tenant; null or blank for none
+   */
   public TokenService(Transactions tx, TokenStore tokens, String bootstrapToken) {
     this.tx = tx;
     this.tokens = tokens;
-    this.bootstrapHash = bootstrapToken == null || bootstrapToken.isBlank() ? null : sha256(bootstrapToken);
+    this.bootstrapHash =
+        bootstrapToken == null || bootstrapToken.isBlank() ? null : sha256(bootstrapToken);
   }
 
-  public IssuedToken create(UUID tenantId, String name, Scope scope, UUID ownerUserId, Instant expires) {
+  public IssuedToken create(
+      UUID tenantId, String name, Scope scope, UUID ownerUserId, Instant expires) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new Invalid("name", "a token needs a name of 1 to 200 characters");
     }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    AccessToken token = new AccessToken(UUID.randomUUID(), tenantId, name.strip(), ownerUserId, scope, Clock.now(), null, expires);
+    AccessToken token =
+        new AccessToken(
+            UUID.randomUUID(),
+            tenantId,
+            name.strip(),
+            ownerUserId,
+            scope,
+            Clock.now(),
+            null,
+            expires);
     AccessToken stored = tx.inTransaction(() -> tokens.insert(token, hex(sha256(secret))));
     return new IssuedToken(secret, stored);
   }
@@ -71,14 +85,23 @@ public final class TokenService {
       return Optional.of(new Caller("bootstrap", Tenant.DEFAULT_ID, Scope.ADMIN, Optional.empty()));
     }
     Instant now = Clock.now();
-    return tx.inTransaction(() -> tokens.findByHash(hex(hash))
-        .filter(token -> !token.expiredAt(now))
-        .map(token -> {
-          if (token.lastUsed() == null || token.lastUsed().plus(TOUCH_INTERVAL).isBefore(now)) {
-            tokens.touch(token.id(), now);
-          }
-          return new Caller(token.name(), token.tenantId(), token.scope(), Optional.ofNullable(token.ownerUserId()));
-        }));
+    return tx.inTransaction(
+        () ->
+            tokens
+                .findByHash(hex(hash))
+                .filter(token -> !token.expiredAt(now))
+                .map(
+                    token -> {
+                      if (token.lastUsed() == null
+                          || token.lastUsed().plus(TOUCH_INTERVAL).isBefore(now)) {
+                        tokens.touch(token.id(), now);
+                      }
+                      return new Caller(
+                          token.name(),
+                          token.tenantId(),
+                          token.scope(),
+                          Optional.ofNullable(token.ownerUserId()));
+                    }));
   }
 
   private static byte[] sha256(String text) {

@@ -10,7 +10,7 @@ import org.hibernate.validator.constraints.Range;
  */
 public record HttpConfig(@NotBlank String host, @Range(min = 0, max = 65535) int port) {
 
-    public HttpConfig withPort(int port) {
-        return new HttpConfig(host, port);
-    }
+  public HttpConfig withPort(int port) {
+    return new HttpConfig(host, port);
+  }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
  */
 record KeyLabels(Map<String, String> variableByPath) {
 
-    KeyLabels {
-        variableByPath = Map.copyOf(variableByPath);
-    }
+  KeyLabels {
+    variableByPath = Map.copyOf(variableByPath);
+  }
 
-    /** {@code http.port (ROSTER_HTTP_PORT)} or just {@code http.port}. */
-    String label(String path) {
-        String variable = variableByPath.get(path);
-        return variable == null ? path : path + " (" + variable + ")";
-    }
+  /** {@code http.port (ROSTER_HTTP_PORT)} or just {@code http.port}. */
+  String label(String path) {
+    String variable = variableByPath.get(path);
+    return variable == null ? path : path + " (" + variable + ")";
+  }
 }

@@ -21,37 +21,52 @@ public final class GroupService {
 
   public Group create(UUID tenantId, GroupDraft draft) {
     Instant now = Clock.now();
-    Group group = new Group(UUID.randomUUID(), draft.displayName(), draft.externalId(), Source.LOCAL, new Meta(now, now, 0));
-    return tx.inTransaction(() -> {
-      Map<UUID, MemberType> members = resolveMembers(tenantId, group.id(), draft.members());
-      groups.insert(tenantId, group);
-      groups.replaceMembers(tenantId, group.id(), Origin.MANUAL, members);
-      return groups.find(tenantId, group.id()).orElseThrow();
-    });
+    Group group =
+        new Group(
+            UUID.randomUUID(),
+            draft.displayName(),
+            draft.externalId(),
+            Source.LOCAL,
+            new Meta(now, now, 0));
+    return tx.inTransaction(
+        () -> {
+          Map<UUID, MemberType> members = resolveMembers(tenantId, group.id(), draft.members());
+          groups.insert(tenantId, group);
+          groups.replaceMembers(tenantId, group.id(), Origin.MANUAL, members);
+          return groups.find(tenantId, group.id()).orElseThrow();
+        });
   }
 
   /**
-   * RFC 7644 §3.5.1 replace. Only memberships of origin MANUAL are replaced: those a
-   * directory sync made belong to the sync and survive.
+   * RFC 7644 §3.5.1 replace. Only memberships of origin MANUAL are replaced: those a directory sync
+   * made belong to the sync and survive.
    */
   public Group replace(UUID tenantId, UUID id, GroupDraft draft, IfMatch ifMatch) {
-    return tx.inTransaction(() -> {
-      Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
-      ifMatch.check(current.meta().version());
-      Map<UUID, MemberType> members = resolveMembers(tenantId, id, draft.members());
-      groups.update(tenantId, new Group(id, draft.displayName(), draft.externalId(), current.source(),
-          new Meta(current.meta().created(), Clock.now(), current.meta().version())));
-      groups.replaceMembers(tenantId, id, Origin.MANUAL, members);
-      return groups.find(tenantId, id).orElseThrow();
-    });
+    return tx.inTransaction(
+        () -> {
+          Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
+          ifMatch.check(current.meta().version());
+          Map<UUID, MemberType> members = resolveMembers(tenantId, id, draft.members());
+          groups.update(
+              tenantId,
+              new Group(
+                  id,
+                  draft.displayName(),
+                  draft.externalId(),
+                  current.source(),
+                  new Meta(current.meta().created(), Clock.now(), current.meta().version())));
+          groups.replaceMembers(tenantId, id, Origin.MANUAL, members);
+          return groups.find(tenantId, id).orElseThrow();
+        });
   }
 
   public void delete(UUID tenantId, UUID id, IfMatch ifMatch) {
-    tx.run(() -> {
-      Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
-      ifMatch.check(current.meta().version());
-      groups.delete(tenantId, id);
-    });
+    tx.run(
+        () -> {
+          Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
+          ifMatch.check(current.meta().version());
+          groups.delete(tenantId, id);
+        });
   }
 
   /** Every member must exist in the tenant; a group cannot contain itself. */
@@ -67,7 +82,8 @@ public final class GroupService {
       }
       MemberType type = found.get(id);
       if (type == null) {
-        throw new Invalid("members[" + i + "].value", "no user or group with id " + id + " in this tenant");
+        throw new Invalid(
+            "members[" + i + "].value", "no user or group with id " + id + " in this tenant");
       }
       members.put(id, type);
     }

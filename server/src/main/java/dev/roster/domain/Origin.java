@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Where a membership came from. {@code MANUAL} memberships are made over SCIM or by an
- * administrator; {@code LDAP:<source>} ones by the synchronizer of that source, which adds
- * and removes only its own, so a manual membership survives every sync.
+ * administrator; {@code LDAP:<source>} ones by the synchronizer of that source, which adds and
+ * removes only its own, so a manual membership survives every sync.
  */
 public record Origin(String value) {
   public static final Origin MANUAL = new Origin("MANUAL");
@@ -13,7 +13,8 @@ public record Origin(String value) {
 
   public Origin {
     Objects.requireNonNull(value, "value");
-    if (!value.equals("MANUAL") && !(value.startsWith(LDAP_PREFIX) && value.length() > LDAP_PREFIX.length())) {
+    if (!value.equals("MANUAL")
+        && !(value.startsWith(LDAP_PREFIX) && value.length() > LDAP_PREFIX.length())) {
       throw new IllegalArgumentException("origin must be MANUAL or LDAP:<source>, got " + value);
     }
   }

@@ -3,8 +3,8 @@ package dev.roster.domain;
 import java.util.UUID;
 
 /**
- * A user of one tenant. {@code userName} is unique per tenant ignoring case. The password
- * is never part of this value: it is hashed on the way in and never read back.
+ * A user of one tenant. {@code userName} is unique per tenant ignoring case. The password is never
+ * part of this value: it is hashed on the way in and never read back.
  */
 public record User(
     UUID id,

@@ -3,8 +3,8 @@ package dev.roster.domain;
 import java.util.List;
 
 /**
- * The descriptive attributes of a user (RFC 7643 §4.1) that the domain keeps but does not
- * reason about. Kept apart from {@link User} so identity and rules stay readable.
+ * The descriptive attributes of a user (RFC 7643 §4.1) that the domain keeps but does not reason
+ * about. Kept apart from {@link User} so identity and rules stay readable.
  */
 public record UserDetails(
     Name name,
@@ -27,8 +27,9 @@ public record UserDetails(
     EnterpriseData enterprise) {
 
   public static UserDetails empty() {
-    return new UserDetails(null, null, null, null, null, null, null, null, null,
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    return new UserDetails(
+        null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), null);
   }
 
   public UserDetails {

@@ -3,8 +3,8 @@ package dev.roster.domain;
 import java.util.Optional;
 
 /**
- * What a client asks a user to be on create or replace: the writable attributes, and a
- * password in clear that only the service sees, hashes and forgets.
+ * What a client asks a user to be on create or replace: the writable attributes, and a password in
+ * clear that only the service sees, hashes and forgets.
  */
 public record UserDraft(
     String userName,
@@ -16,6 +16,10 @@ public record UserDraft(
 
   @Override
   public String toString() {
-    return "UserDraft[userName=" + userName + ", password=" + (password.isPresent() ? "****" : "none") + "]";
+    return "UserDraft[userName="
+        + userName
+        + ", password="
+        + (password.isPresent() ? "****" : "none")
+        + "]";
   }
 }

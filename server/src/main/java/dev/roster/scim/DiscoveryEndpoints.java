@@ -27,9 +27,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The discovery endpoints of RFC 7644 §4: what this server supports, its resource types
- * and the schemas it enforces (the same definitions the request reader checks against).
- * Only GET is defined, so any other method is a 405 SCIM error.
+ * The discovery endpoints of RFC 7644 §4: what this server supports, its resource types and the
+ * schemas it enforces (the same definitions the request reader checks against). Only GET is
+ * defined, so any other method is a 405 SCIM error.
  */
 @Path("/")
 public final class DiscoveryEndpoints {
@@ -44,19 +44,27 @@ public final class DiscoveryEndpoints {
   @GET
   @Path("ServiceProviderConfig")
   public Response serviceProviderConfig() {
-    ServiceProviderConfigResource config = new ServiceProviderConfigResource(
-        uri.getBaseUri().resolve("../../docs").toString(),
-        new PatchConfig(false),
-        new BulkConfig(false, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
-        new FilterConfig(true, settings.maxResults()),
-        new ChangePasswordConfig(true),
-        new SortConfig(true),
-        new ETagConfig(true),
-        new PaginationConfig(false, true, "index", settings.maxResults(), settings.maxResults(), null),
-        List.of(new AuthenticationScheme("OAuth Bearer Token",
-            "A token from 'roster token create' or ROSTER_BOOTSTRAP_TOKEN, sent as 'Authorization: Bearer <token>'",
-            URI.create("https://www.rfc-editor.org/rfc/rfc6750"), null, "oauthbearertoken", true)));
-    config.setMeta(meta("ServiceProviderConfig", uri.getBaseUri().resolve("ServiceProviderConfig")));
+    ServiceProviderConfigResource config =
+        new ServiceProviderConfigResource(
+            uri.getBaseUri().resolve("../../docs").toString(),
+            new PatchConfig(false),
+            new BulkConfig(false, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
+            new FilterConfig(true, settings.maxResults()),
+            new ChangePasswordConfig(true),
+            new SortConfig(true),
+            new ETagConfig(true),
+            new PaginationConfig(
+                false, true, "index", settings.maxResults(), settings.maxResults(), null),
+            List.of(
+                new AuthenticationScheme(
+                    "OAuth Bearer Token",
+                    "A token from 'roster token create' or ROSTER_BOOTSTRAP_TOKEN, sent as 'Authorization: Bearer <token>'",
+                    URI.create("https://www.rfc-editor.org/rfc/rfc6750"),
+                    null,
+                    "oauthbearertoken",
+                    true)));
+    config.setMeta(
+        meta("ServiceProviderConfig", uri.getBaseUri().resolve("ServiceProviderConfig")));
     return ScimResponses.json(ScimJson.MAPPER.valueToTree(config));
   }
 
@@ -69,11 +77,12 @@ public final class DiscoveryEndpoints {
   @GET
   @Path("ResourceTypes/{name}")
   public Response resourceType(@PathParam("name") String name) {
-    return ScimResponses.json(ScimResourceType.all().stream()
-        .filter(type -> type.name().equalsIgnoreCase(name))
-        .findFirst()
-        .map(this::resourceType)
-        .orElseThrow(() -> new NotFound("no resource type named " + name)));
+    return ScimResponses.json(
+        ScimResourceType.all().stream()
+            .filter(type -> type.name().equalsIgnoreCase(name))
+            .findFirst()
+            .map(this::resourceType)
+            .orElseThrow(() -> new NotFound("no resource type named " + name)));
   }
 
   @GET
@@ -85,21 +94,33 @@ public final class DiscoveryEndpoints {
   @GET
   @Path("Schemas/{id}")
   public Response schema(@PathParam("id") String id) {
-    return ScimResponses.json(schema(ScimSchemas.byId(id).orElseThrow(() -> new NotFound("no schema with id " + id))));
+    return ScimResponses.json(
+        schema(ScimSchemas.byId(id).orElseThrow(() -> new NotFound("no schema with id " + id))));
   }
 
   private ObjectNode resourceType(ScimResourceType type) {
-    ResourceTypeResource resource = new ResourceTypeResource(type.name(), type.name(), type.description(),
-        URI.create(type.endpoint()), URI.create(type.core().getId()),
-        type.extensions().stream().map(e -> new ResourceTypeResource.SchemaExtension(URI.create(e.getId()), false)).toList());
-    resource.setMeta(meta("ResourceType", uri.getBaseUri().resolve("ResourceTypes/" + type.name())));
+    ResourceTypeResource resource =
+        new ResourceTypeResource(
+            type.name(),
+            type.name(),
+            type.description(),
+            URI.create(type.endpoint()),
+            URI.create(type.core().getId()),
+            type.extensions().stream()
+                .map(e -> new ResourceTypeResource.SchemaExtension(URI.create(e.getId()), false))
+                .toList());
+    resource.setMeta(
+        meta("ResourceType", uri.getBaseUri().resolve("ResourceTypes/" + type.name())));
     return ScimJson.MAPPER.valueToTree(resource);
   }
 
   /** A copy with an absolute location: the shared definitions stay untouched. */
   private ObjectNode schema(SchemaResource schema) {
     ObjectNode node = ScimJson.MAPPER.valueToTree(schema);
-    node.set("meta", ScimJson.MAPPER.valueToTree(meta("Schema", uri.getBaseUri().resolve("Schemas/" + schema.getId()))));
+    node.set(
+        "meta",
+        ScimJson.MAPPER.valueToTree(
+            meta("Schema", uri.getBaseUri().resolve("Schemas/" + schema.getId()))));
     return node;
   }
 

@@ -5,9 +5,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reading {@code If-Match} and {@code If-None-Match}. Roster's ETags are weak
- * ({@code W/"<version>"}); both headers compare weakly, so {@code "3"} and {@code W/"3"}
- * name the same version. A tag that is not one of ours matches nothing.
+ * Reading {@code If-Match} and {@code If-None-Match}. Roster's ETags are weak ({@code
+ * W/"<version>"}); both headers compare weakly, so {@code "3"} and {@code W/"3"} name the same
+ * version. A tag that is not one of ours matches nothing.
  */
 public final class ETags {
   private ETags() {}

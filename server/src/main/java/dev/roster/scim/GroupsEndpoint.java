@@ -39,7 +39,8 @@ public final class GroupsEndpoint {
   @Context private UriInfo uri;
 
   @Inject
-  public GroupsEndpoint(Transactions tx, GroupStore groups, GroupService service, ScimSettings settings) {
+  public GroupsEndpoint(
+      Transactions tx, GroupStore groups, GroupService service, ScimSettings settings) {
     this.tx = tx;
     this.groups = groups;
     this.service = service;
@@ -50,17 +51,25 @@ public final class GroupsEndpoint {
   public Response search(@BeanParam SearchQueryParams params) throws ScimException {
     RequestContext ctx = context();
     var query = params.toSearchParameters().toQuery(settings.maxResults());
-    return ScimResponses.list(tx.inTransaction(() ->
-        groups.search(ctx.tenantId(), query).map(group -> render(ctx, group).resource())));
+    return ScimResponses.list(
+        tx.inTransaction(
+            () ->
+                groups.search(ctx.tenantId(), query).map(group -> render(ctx, group).resource())));
   }
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     RequestContext ctx = context();
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
-    Rendered rendered = tx.inTransaction(() ->
-        groups.find(ctx.tenantId(), groupId).map(group -> render(ctx, group)).orElseThrow(() -> NotFound.group(id)));
+    Rendered rendered =
+        tx.inTransaction(
+            () ->
+                groups
+                    .find(ctx.tenantId(), groupId)
+                    .map(group -> render(ctx, group))
+                    .orElseThrow(() -> NotFound.group(id)));
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
         ? ScimResponses.notModified(rendered)
         : ScimResponses.ok(rendered);
@@ -70,19 +79,25 @@ public final class GroupsEndpoint {
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response create(String body) throws ScimException {
     RequestContext ctx = context();
-    Group group = service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
+    Group group =
+        service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
     return ScimResponses.created(tx.inTransaction(() -> render(ctx, group)));
   }
 
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
       throws ScimException {
     RequestContext ctx = context();
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
-    Group group = service.replace(ctx.tenantId(), groupId, GroupMapper.toDraft(READER.read(ScimJson.parse(body))),
-        ETags.ifMatch(ifMatch));
+    Group group =
+        service.replace(
+            ctx.tenantId(),
+            groupId,
+            GroupMapper.toDraft(READER.read(ScimJson.parse(body))),
+            ETags.ifMatch(ifMatch));
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, group)));
   }
 
@@ -90,13 +105,16 @@ public final class GroupsEndpoint {
   @Path("{id}")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     RequestContext ctx = context();
-    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.group(id)),
+    service.delete(
+        ctx.tenantId(),
+        RequestContext.id(id).orElseThrow(() -> NotFound.group(id)),
         ETags.ifMatch(ifMatch));
     return ScimResponses.noContent();
   }
 
   private Rendered render(RequestContext ctx, Group group) {
-    ObjectNode resource = GroupMapper.toScim(group, groups.members(ctx.tenantId(), group.id()), ctx.urls());
+    ObjectNode resource =
+        GroupMapper.toScim(group, groups.members(ctx.tenantId(), group.id()), ctx.urls());
     return new Rendered(resource, group.meta().version());
   }
 

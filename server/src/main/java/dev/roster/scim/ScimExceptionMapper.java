@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where anything thrown becomes a SCIM error (RFC 7644 §3.12). Domain
- * exceptions map to their status and scimType; anything unexpected is a 500 whose detail
- * is only an id, logged beside the stack trace, so no SQL or internals reach a client.
+ * The one place where anything thrown becomes a SCIM error (RFC 7644 §3.12). Domain exceptions map
+ * to their status and scimType; anything unexpected is a 500 whose detail is only an id, logged
+ * beside the stack trace, so no SQL or internals reach a client.
  */
 public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ScimExceptionMapper.class);
@@ -43,7 +43,10 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
       return domain(roster);
     }
     if (exception instanceof OptimisticLockException || exception instanceof StaleStateException) {
-      return ScimErrors.error(409, null, "the resource was changed by another request at the same time; read it again and retry");
+      return ScimErrors.error(
+          409,
+          null,
+          "the resource was changed by another request at the same time; read it again and retry");
     }
     if (exception instanceof WebApplicationException web) {
       return http(web);
@@ -78,13 +81,18 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
   private static ErrorResponse http(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     if (e instanceof NotAllowedException) {
-      return ScimErrors.error(405, null, "this method is not allowed here; allowed: " + e.getResponse().getAllowedMethods());
+      return ScimErrors.error(
+          405,
+          null,
+          "this method is not allowed here; allowed: " + e.getResponse().getAllowedMethods());
     }
     if (e instanceof NotSupportedException) {
-      return ScimErrors.error(415, null, "send the body as application/scim+json or application/json");
+      return ScimErrors.error(
+          415, null, "send the body as application/scim+json or application/json");
     }
     if (e instanceof NotAcceptableException) {
-      return ScimErrors.error(406, null, "responses are application/scim+json; accept it or application/json");
+      return ScimErrors.error(
+          406, null, "responses are application/scim+json; accept it or application/json");
     }
     if (status == 404) {
       return ScimErrors.error(404, null, "no such endpoint");

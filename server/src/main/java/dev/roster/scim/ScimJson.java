@@ -22,7 +22,10 @@ public final class ScimJson {
       return MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
-      String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      String where =
+          location == null
+              ? ""
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       throw BadRequestException.invalidSyntax("the request body is not valid JSON" + where);
     }
   }

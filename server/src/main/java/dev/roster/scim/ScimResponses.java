@@ -12,9 +12,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The HTTP side of SCIM responses, in one place: {@code application/scim+json}, and on
- * every single-resource response an {@code ETag} equal to {@code meta.version} and a
- * {@code Content-Location} (plus {@code Location} on 201), RFC 7644 §3.1 and §3.14.
+ * The HTTP side of SCIM responses, in one place: {@code application/scim+json}, and on every
+ * single-resource response an {@code ETag} equal to {@code meta.version} and a {@code
+ * Content-Location} (plus {@code Location} on 201), RFC 7644 §3.1 and §3.14.
  */
 public final class ScimResponses {
   static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
@@ -23,7 +23,9 @@ public final class ScimResponses {
 
   public static Response created(Rendered rendered) {
     URI location = location(rendered.resource());
-    return single(Response.status(Response.Status.CREATED), rendered.resource(), rendered.version()).location(location).build();
+    return single(Response.status(Response.Status.CREATED), rendered.resource(), rendered.version())
+        .location(location)
+        .build();
   }
 
   public static Response ok(Rendered rendered) {
@@ -61,8 +63,10 @@ public final class ScimResponses {
     return Response.ok(body, ScimJson.MEDIA_TYPE).build();
   }
 
-  private static Response.ResponseBuilder single(Response.ResponseBuilder builder, ObjectNode resource, long version) {
-    return builder.entity(resource)
+  private static Response.ResponseBuilder single(
+      Response.ResponseBuilder builder, ObjectNode resource, long version) {
+    return builder
+        .entity(resource)
         .type(ScimJson.MEDIA_TYPE)
         .tag(new EntityTag(String.valueOf(version), true))
         .header(HttpHeaders.CONTENT_LOCATION, location(resource));

@@ -5,11 +5,12 @@ import com.unboundid.scim2.common.filters.Filter;
 import dev.roster.store.SearchQuery;
 
 /**
- * The query parameters of a search (RFC 7644 §3.4.2) turned into a {@link SearchQuery}.
- * RFC 7644 §3.4.2.4: a startIndex below 1 means 1, a negative count means 0, and count
- * is capped at the advertised {@code filter.maxResults}.
+ * The query parameters of a search (RFC 7644 §3.4.2) turned into a {@link SearchQuery}. RFC 7644
+ * §3.4.2.4: a startIndex below 1 means 1, a negative count means 0, and count is capped at the
+ * advertised {@code filter.maxResults}.
  */
-public record SearchParameters(String filter, String sortBy, String sortOrder, String startIndex, String count) {
+public record SearchParameters(
+    String filter, String sortBy, String sortOrder, String startIndex, String count) {
   /** Longer filters are refused before parsing: no legitimate client needs more. */
   static final int MAX_FILTER_LENGTH = 10_000;
 
@@ -24,7 +25,8 @@ public record SearchParameters(String filter, String sortBy, String sortOrder, S
       return null;
     }
     if (filter.length() > MAX_FILTER_LENGTH) {
-      throw BadRequestException.invalidFilter("the filter is longer than " + MAX_FILTER_LENGTH + " characters");
+      throw BadRequestException.invalidFilter(
+          "the filter is longer than " + MAX_FILTER_LENGTH + " characters");
     }
     return Filter.fromString(filter);
   }
@@ -36,7 +38,8 @@ public record SearchParameters(String filter, String sortBy, String sortOrder, S
     if (sortOrder.equalsIgnoreCase("descending")) {
       return true;
     }
-    throw BadRequestException.invalidValue("sortOrder must be 'ascending' or 'descending', got '" + sortOrder + "'");
+    throw BadRequestException.invalidValue(
+        "sortOrder must be 'ascending' or 'descending', got '" + sortOrder + "'");
   }
 
   private static int integer(String name, String value, int absent) throws BadRequestException {

@@ -40,7 +40,8 @@ public final class UsersEndpoint {
   @Context private UriInfo uri;
 
   @Inject
-  public UsersEndpoint(Transactions tx, UserStore users, UserService service, ScimSettings settings) {
+  public UsersEndpoint(
+      Transactions tx, UserStore users, UserService service, ScimSettings settings) {
     this.tx = tx;
     this.users = users;
     this.service = service;
@@ -51,17 +52,23 @@ public final class UsersEndpoint {
   public Response search(@BeanParam SearchQueryParams params) throws ScimException {
     RequestContext ctx = context();
     var query = params.toSearchParameters().toQuery(settings.maxResults());
-    return ScimResponses.list(tx.inTransaction(() ->
-        users.search(ctx.tenantId(), query).map(user -> toScim(ctx, user))));
+    return ScimResponses.list(
+        tx.inTransaction(() -> users.search(ctx.tenantId(), query).map(user -> toScim(ctx, user))));
   }
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response get(
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     RequestContext ctx = context();
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    Rendered rendered = tx.inTransaction(() ->
-        users.find(ctx.tenantId(), userId).map(user -> render(ctx, user)).orElseThrow(() -> NotFound.user(id)));
+    Rendered rendered =
+        tx.inTransaction(
+            () ->
+                users
+                    .find(ctx.tenantId(), userId)
+                    .map(user -> render(ctx, user))
+                    .orElseThrow(() -> NotFound.user(id)));
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
         ? ScimResponses.notModified(rendered)
         : ScimResponses.ok(rendered);
@@ -71,19 +78,25 @@ public final class UsersEndpoint {
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response create(String body) throws ScimException {
     RequestContext ctx = context();
-    User user = service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(ScimJson.parse(body))));
+    User user =
+        service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(ScimJson.parse(body))));
     return ScimResponses.created(tx.inTransaction(() -> render(ctx, user)));
   }
 
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
+  public Response replace(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
       throws ScimException {
     RequestContext ctx = context();
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    User user = service.replace(ctx.tenantId(), userId, UserMapper.toDraft(READER.read(ScimJson.parse(body))),
-        ETags.ifMatch(ifMatch));
+    User user =
+        service.replace(
+            ctx.tenantId(),
+            userId,
+            UserMapper.toDraft(READER.read(ScimJson.parse(body))),
+            ETags.ifMatch(ifMatch));
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user)));
   }
 
@@ -91,7 +104,9 @@ public final class UsersEndpoint {
   @Path("{id}")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     RequestContext ctx = context();
-    service.delete(ctx.tenantId(), RequestContext.id(id).orElseThrow(() -> NotFound.user(id)),
+    service.delete(
+        ctx.tenantId(),
+        RequestContext.id(id).orElseThrow(() -> NotFound.user(id)),
         ETags.ifMatch(ifMatch));
     return ScimResponses.noContent();
   }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Groups of one tenant and their memberships. Membership changes are set-based: they
- * never load a group's members to change a few.
+ * Groups of one tenant and their memberships. Membership changes are set-based: they never load a
+ * group's members to change a few.
  */
 public interface GroupStore {
   Optional<Group> find(UUID tenantId, UUID id);
@@ -34,8 +34,8 @@ public interface GroupStore {
   Map<UUID, MemberType> resolve(UUID tenantId, Collection<UUID> ids);
 
   /**
-   * Makes the memberships of {@code origin} exactly {@code members}: removes the others of
-   * that origin and adds the missing ones. Memberships of other origins are untouched.
+   * Makes the memberships of {@code origin} exactly {@code members}: removes the others of that
+   * origin and adds the missing ones. Memberships of other origins are untouched.
    */
   void replaceMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
 }

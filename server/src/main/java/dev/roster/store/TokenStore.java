@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /** Access tokens, found by the hash of the token. */
 public interface TokenStore {
-  /** Stores a token record; a taken name in the tenant throws {@link dev.roster.domain.Conflict}. */
+  /**
+   * Stores a token record; a taken name in the tenant throws {@link dev.roster.domain.Conflict}.
+   */
   AccessToken insert(AccessToken token, String tokenHash);
 
   Optional<AccessToken> findByHash(String tokenHash);

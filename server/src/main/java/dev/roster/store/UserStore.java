@@ -18,8 +18,8 @@ public interface UserStore {
   User insert(UUID tenantId, User user, String passwordHashOrNull);
 
   /**
-   * Replaces a user's attributes and bumps its version; {@code newPasswordHash} null keeps
-   * the stored one.
+   * Replaces a user's attributes and bumps its version; {@code newPasswordHash} null keeps the
+   * stored one.
    */
   User update(UUID tenantId, User user, String newPasswordHashOrNull);
 

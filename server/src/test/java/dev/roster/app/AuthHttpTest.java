@@ -14,17 +14,21 @@ class AuthHttpTest {
 
   @ParameterizedTest(name = "{0} {1} without a token → 401")
   @CsvSource({
-      "GET, /Users",
-      "GET, /Users/00000000-0000-0000-0000-000000000000",
-      "POST, /Users",
-      "PUT, /Groups/00000000-0000-0000-0000-000000000000",
-      "DELETE, /Groups/00000000-0000-0000-0000-000000000000",
-      "GET, /ServiceProviderConfig",
-      "GET, /Schemas",
-      "GET, /ResourceTypes",
-      "GET, /NoSuchEndpoint"})
+    "GET, /Users",
+    "GET, /Users/00000000-0000-0000-0000-000000000000",
+    "POST, /Users",
+    "PUT, /Groups/00000000-0000-0000-0000-000000000000",
+    "DELETE, /Groups/00000000-0000-0000-0000-000000000000",
+    "GET, /ServiceProviderConfig",
+    "GET, /Schemas",
+    "GET, /ResourceTypes",
+    "GET, /NoSuchEndpoint"
+  })
   void withoutATokenEveryRequestIs401WithWwwAuthenticate(String method, String path) {
-    Reply reply = server.client(null).method(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
+    Reply reply =
+        server
+            .client(null)
+            .method(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
     reply.expectError(401, null);
     assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
   }

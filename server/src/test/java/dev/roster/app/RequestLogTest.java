@@ -35,7 +35,11 @@ class RequestLogTest {
 
   @Test
   void aRequestLogsOneLineWithoutItsTokenOrQuery() {
-    TestServer.shared(Db.H2).client().get("/Users?filter=" + dev.roster.testing.ScimClient.encode("userName eq \"private-person\""))
+    TestServer.shared(Db.H2)
+        .client()
+        .get(
+            "/Users?filter="
+                + dev.roster.testing.ScimClient.encode("userName eq \"private-person\""))
         .expectStatus(200);
     assertThat(lines.list).hasSize(1);
     ILoggingEvent line = lines.list.get(0);

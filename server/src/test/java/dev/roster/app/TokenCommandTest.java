@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code roster token create|list|revoke} run in-process through {@link Main#run}, against
- * the data of a server that is running meanwhile, and the tokens used over HTTP.
+ * {@code roster token create|list|revoke} run in-process through {@link Main#run}, against the data
+ * of a server that is running meanwhile, and the tokens used over HTTP.
  */
 @ParameterizedClass
 @EnumSource(Db.class)
@@ -48,13 +48,17 @@ class TokenCommandTest {
   private Path configFile() throws IOException {
     RosterConfig config = server.config();
     Path file = dir.resolve("roster.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         dataDir: "%s"
         db:
           url: "%s"
           user: "%s"
           password: "%s"
-        """.formatted(config.dataDir(), config.db().url(), config.db().user(), config.db().password()));
+        """
+            .formatted(
+                config.dataDir(), config.db().url(), config.db().user(), config.db().password()));
     return file;
   }
 
@@ -69,7 +73,10 @@ class TokenCommandTest {
     System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     try {
       int code = Main.run(args);
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code,
+          outBytes.toString(StandardCharsets.UTF_8),
+          errBytes.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -77,7 +84,16 @@ class TokenCommandTest {
   }
 
   private String createToken(String name, String scope) throws IOException {
-    Run run = roster("token", "create", "--config", configFile().toString(), "--name", name, "--scope", scope);
+    Run run =
+        roster(
+            "token",
+            "create",
+            "--config",
+            configFile().toString(),
+            "--name",
+            name,
+            "--scope",
+            scope);
     assertThat(run.exitCode()).as(run.err()).isZero();
     return run.out().strip();
   }
@@ -109,7 +125,8 @@ class TokenCommandTest {
   void aRevokedTokenStopsWorking() throws IOException {
     String token = createToken("short-lived", "read");
     server.client(token).get("/Users").expectStatus(200);
-    Run revoke = roster("token", "revoke", "--config", configFile().toString(), "--name", "short-lived");
+    Run revoke =
+        roster("token", "revoke", "--config", configFile().toString(), "--name", "short-lived");
     assertThat(revoke.exitCode()).as(revoke.err()).isZero();
     server.client(token).get("/Users").expectError(401, null);
   }
@@ -117,25 +134,49 @@ class TokenCommandTest {
   @Test
   void aDuplicateNameOrABadScopeIsOneLineAndExit2() throws IOException {
     createToken("twice", "read");
-    Run duplicate = roster("token", "create", "--config", configFile().toString(), "--name", "twice");
+    Run duplicate =
+        roster("token", "create", "--config", configFile().toString(), "--name", "twice");
     assertThat(duplicate.exitCode()).isEqualTo(2);
-    assertThat(duplicate.err().strip()).startsWith("roster: ").contains("twice").doesNotContain("\n");
-    Run badScope = roster("token", "create", "--config", configFile().toString(), "--name", "x", "--scope", "root");
+    assertThat(duplicate.err().strip())
+        .startsWith("roster: ")
+        .contains("twice")
+        .doesNotContain("\n");
+    Run badScope =
+        roster(
+            "token",
+            "create",
+            "--config",
+            configFile().toString(),
+            "--name",
+            "x",
+            "--scope",
+            "root");
     assertThat(badScope.exitCode()).isEqualTo(2);
     assertThat(badScope.err()).contains("scope");
   }
 
   /**
-   * The real use: a second process (the CLI) writes while the server process holds the
-   * database. On H2 this is what mixed mode (AUTO_SERVER) is for.
+   * The real use: a second process (the CLI) writes while the server process holds the database. On
+   * H2 this is what mixed mode (AUTO_SERVER) is for.
    */
   @Test
   void aSeparateProcessCanCreateATokenWhileTheServerRuns() throws Exception {
-    Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "token", "create", "--config", configFile().toString(), "--name", "from-another-process", "--scope", "write")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process cli =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "token",
+                "create",
+                "--config",
+                configFile().toString(),
+                "--name",
+                "from-another-process",
+                "--scope",
+                "write")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String token = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(cli.waitFor()).isZero();
     server.client(token).post("/Users", "{\"userName\":\"made-by-cli-token\"}").expectStatus(201);
@@ -144,11 +185,18 @@ class TokenCommandTest {
   @Test
   void onlyTheHashOfATokenIsStored() throws Exception {
     String token = createToken("hashed", "read");
-    try (var connection = java.sql.DriverManager.getConnection(server.config().jdbcUrl(),
-        server.config().db().user(), server.config().db().password());
-         var rows = connection.createStatement().executeQuery("select token_hash from access_token")) {
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                server.config().jdbcUrl(),
+                server.config().db().user(),
+                server.config().db().password());
+        var rows =
+            connection.createStatement().executeQuery("select token_hash from access_token")) {
       while (rows.next()) {
-        assertThat(rows.getString(1)).hasSize(64).isNotEqualTo(token).doesNotContain(token.substring(4));
+        assertThat(rows.getString(1))
+            .hasSize(64)
+            .isNotEqualTo(token)
+            .doesNotContain(token.substring(4));
       }
     }
   }

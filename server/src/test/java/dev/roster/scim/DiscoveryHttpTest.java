@@ -23,18 +23,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The discovery endpoints (RFC 7644 §4) over HTTP against the real server, on H2 and on PostgreSQL. */
+/**
+ * The discovery endpoints (RFC 7644 §4) over HTTP against the real server, on H2 and on PostgreSQL.
+ */
 @ParameterizedClass
 @EnumSource(Db.class)
 class DiscoveryHttpTest {
   private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  private static final String SERVICE_PROVIDER_CONFIG = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+  private static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final String SERVICE_PROVIDER_CONFIG =
+      "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
   private static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
   private static final String RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
   private static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  private static final List<String> DISCOVERY_PATHS = List.of("/Schemas", "/ResourceTypes", "/ServiceProviderConfig");
+  private static final List<String> DISCOVERY_PATHS =
+      List.of("/Schemas", "/ResourceTypes", "/ServiceProviderConfig");
 
   private final ScimClient scim;
 
@@ -60,52 +65,74 @@ class DiscoveryHttpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/ServiceProviderConfig", "/Schemas", "/ResourceTypes", "/Schemas/" + USER,
-      "/Schemas/" + ENTERPRISE, "/Schemas/" + GROUP, "/ResourceTypes/User", "/ResourceTypes/Group"})
+  @ValueSource(
+      strings = {
+        "/ServiceProviderConfig",
+        "/Schemas",
+        "/ResourceTypes",
+        "/Schemas/" + USER,
+        "/Schemas/" + ENTERPRISE,
+        "/Schemas/" + GROUP,
+        "/ResourceTypes/User",
+        "/ResourceTypes/Group"
+      })
   void everyDiscoveryResponseIsScimJson(String path) {
-    assertThat(scim.get(path).expectStatus(200).header("Content-Type")).startsWith("application/scim+json");
+    assertThat(scim.get(path).expectStatus(200).header("Content-Type"))
+        .startsWith("application/scim+json");
   }
 
   @Test
   void serviceProviderConfigAdvertisesItsLimitsAndSchemes() {
     JsonNode config = getJson("/ServiceProviderConfig");
     assertThat(texts(config.get("schemas"))).containsExactly(SERVICE_PROVIDER_CONFIG);
-    assertThat(config.at("/bulk/maxOperations").isInt()).as("bulk.maxOperations in %s", config).isTrue();
-    assertThat(config.at("/bulk/maxPayloadSize").isInt()).as("bulk.maxPayloadSize in %s", config).isTrue();
+    assertThat(config.at("/bulk/maxOperations").isInt())
+        .as("bulk.maxOperations in %s", config)
+        .isTrue();
+    assertThat(config.at("/bulk/maxPayloadSize").isInt())
+        .as("bulk.maxPayloadSize in %s", config)
+        .isTrue();
     assertThat(config.at("/filter/maxResults").asInt()).isEqualTo(1000);
     assertThat(config.get("documentationUri").asText()).isNotBlank();
-    assertThat(config.get("authenticationSchemes")).isNotEmpty().allSatisfy(scheme -> {
-      assertThat(scheme.path("type").asText()).isNotBlank();
-      assertThat(scheme.path("description").asText()).isNotBlank();
-    });
+    assertThat(config.get("authenticationSchemes"))
+        .isNotEmpty()
+        .allSatisfy(
+            scheme -> {
+              assertThat(scheme.path("type").asText()).isNotBlank();
+              assertThat(scheme.path("description").asText()).isNotBlank();
+            });
   }
 
   @Test
   void documentationUriAnswersWithoutAToken() throws Exception {
     URI docs = URI.create(getJson("/ServiceProviderConfig").get("documentationUri").asText());
     assertThat(docs.isAbsolute()).as("documentationUri %s is absolute", docs).isTrue();
-    HttpResponse<String> response = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(docs).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(docs).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s", docs).isEqualTo(200);
     assertThat(response.body()).isNotBlank();
   }
 
   @ParameterizedTest
   @CsvSource({
-      "/Schemas,       urn:ietf:params:scim:schemas:core:2.0:Schema,       3",
-      "/ResourceTypes, urn:ietf:params:scim:schemas:core:2.0:ResourceType, 2"})
-  void listEndpointsAnswerListResponsesOfSelfDescribingItems(String path, String itemSchema, int count) {
+    "/Schemas,       urn:ietf:params:scim:schemas:core:2.0:Schema,       3",
+    "/ResourceTypes, urn:ietf:params:scim:schemas:core:2.0:ResourceType, 2"
+  })
+  void listEndpointsAnswerListResponsesOfSelfDescribingItems(
+      String path, String itemSchema, int count) {
     JsonNode list = getJson(path);
     assertThat(texts(list.get("schemas"))).containsExactly(LIST_RESPONSE);
     assertThat(list.get("totalResults").asInt()).isEqualTo(count);
-    assertThat(list.get("Resources")).hasSize(count)
+    assertThat(list.get("Resources"))
+        .hasSize(count)
         .allSatisfy(item -> assertThat(texts(item.get("schemas"))).containsExactly(itemSchema));
   }
 
   @Test
   void schemasListsUserEnterpriseAndGroup() {
     JsonNode list = getJson("/Schemas");
-    assertThat(list.get("Resources")).extracting(item -> item.get("id").asText())
+    assertThat(list.get("Resources"))
+        .extracting(item -> item.get("id").asText())
         .containsExactlyInAnyOrder(USER, ENTERPRISE, GROUP);
   }
 
@@ -141,9 +168,12 @@ class DiscoveryHttpTest {
     JsonNode schema = getJson("/Schemas/" + ENTERPRISE);
     assertThat(schema.get("id").asText()).isEqualTo(ENTERPRISE);
     assertThat(texts(schema.get("schemas"))).containsExactly(SCHEMA);
-    assertThat(schema.get("attributes")).extracting(a -> a.get("name").asText())
-        .contains("employeeNumber", "costCenter", "organization", "division", "department", "manager");
-    assertThat(attribute(attribute(schema, "manager"), "displayName").get("mutability").asText()).isEqualTo("readOnly");
+    assertThat(schema.get("attributes"))
+        .extracting(a -> a.get("name").asText())
+        .contains(
+            "employeeNumber", "costCenter", "organization", "division", "department", "manager");
+    assertThat(attribute(attribute(schema, "manager"), "displayName").get("mutability").asText())
+        .isEqualTo("readOnly");
   }
 
   @Test

@@ -29,7 +29,8 @@ class GroupsHttpTest {
   }
 
   private String newUser(String displayName) {
-    return scim.createUser("{\"userName\":\"" + unique("member") + "\",\"displayName\":\"" + displayName + "\"}");
+    return scim.createUser(
+        "{\"userName\":\"" + unique("member") + "\",\"displayName\":\"" + displayName + "\"}");
   }
 
   private static String group(String displayName, String... memberIds) {
@@ -92,8 +93,13 @@ class GroupsHttpTest {
   @Test
   void groupsOnAUserCannotBeWrittenThroughTheUser() {
     String groupId = scim.createGroup(group(unique("readonly")));
-    Reply created = scim.post("/Users", """
-        {"userName":"%s","groups":[{"value":"%s"}]}""".formatted(unique("sneaky"), groupId)).expectStatus(201);
+    Reply created =
+        scim.post(
+                "/Users",
+                """
+        {"userName":"%s","groups":[{"value":"%s"}]}"""
+                    .formatted(unique("sneaky"), groupId))
+            .expectStatus(201);
     assertThat(created.json().has("groups")).isFalse();
     assertThat(memberIds(scim.get("/Groups/" + groupId).json())).isEmpty();
   }
@@ -108,16 +114,24 @@ class GroupsHttpTest {
   @Test
   void anUnknownMemberIs400AndNothingIsCreated() {
     String name = unique("ghosts");
-    String detail = scim.post("/Groups", group(name, UUID.randomUUID().toString())).expectError(400, "invalidValue").detail();
+    String detail =
+        scim.post("/Groups", group(name, UUID.randomUUID().toString()))
+            .expectError(400, "invalidValue")
+            .detail();
     assertThat(detail).contains("members[0].value");
-    assertThat(scim.get("/Groups?filter=" + ScimClient.encode("displayName eq \"" + name + "\"")).json()
-        .get("totalResults").asInt()).isZero();
+    assertThat(
+            scim.get("/Groups?filter=" + ScimClient.encode("displayName eq \"" + name + "\""))
+                .json()
+                .get("totalResults")
+                .asInt())
+        .isZero();
     scim.post("/Groups", group(unique("bad"), "not-an-id")).expectError(400, "invalidValue");
   }
 
   @Test
   void aMissingDisplayNameIs400() {
-    assertThat(scim.post("/Groups", "{\"members\":[]}").expectError(400, "invalidValue").detail()).contains("displayName");
+    assertThat(scim.post("/Groups", "{\"members\":[]}").expectError(400, "invalidValue").detail())
+        .contains("displayName");
   }
 
   @Test
@@ -128,7 +142,8 @@ class GroupsHttpTest {
     String name = unique("Team");
     Reply created = scim.post("/Groups", group(name, ann, bob)).expectStatus(201);
     String id = created.json().get("id").asText();
-    Reply replaced = scim.put("/Groups/" + id, group(name + "-renamed", bob, carl)).expectStatus(200);
+    Reply replaced =
+        scim.put("/Groups/" + id, group(name + "-renamed", bob, carl)).expectStatus(200);
     assertThat(replaced.json().get("displayName").asText()).isEqualTo(name + "-renamed");
     assertThat(memberIds(replaced.json())).containsExactlyInAnyOrder(bob, carl);
     assertThat(replaced.header("ETag")).isNotEqualTo(created.header("ETag"));
@@ -170,8 +185,12 @@ class GroupsHttpTest {
   void listFiltersByDisplayNameIgnoringCase() {
     String name = unique("Marketing");
     String id = scim.createGroup(group(name));
-    JsonNode list = scim.get("/Groups?filter=" + ScimClient.encode("displayName eq \"" + name.toUpperCase() + "\""))
-        .expectStatus(200).json();
+    JsonNode list =
+        scim.get(
+                "/Groups?filter="
+                    + ScimClient.encode("displayName eq \"" + name.toUpperCase() + "\""))
+            .expectStatus(200)
+            .json();
     assertThat(list.get("totalResults").asInt()).isEqualTo(1);
     assertThat(list.at("/Resources/0/id").asText()).isEqualTo(id);
   }

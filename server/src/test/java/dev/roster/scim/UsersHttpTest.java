@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Db.class)
 class UsersHttpTest {
-  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   private final ScimClient scim;
 
   UsersHttpTest(Db db) {
@@ -39,7 +40,8 @@ class UsersHttpTest {
     return """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
          "name":{"givenName":"Barbara","familyName":"Jensen"},
-         "emails":[{"value":"%s@example.com","type":"work","primary":true}]}""".formatted(userName, userName);
+         "emails":[{"value":"%s@example.com","type":"work","primary":true}]}"""
+        .formatted(userName, userName);
   }
 
   @Test
@@ -51,7 +53,9 @@ class UsersHttpTest {
     assertThat(reply.header("Content-Type")).startsWith("application/scim+json");
     assertThat(reply.header("Location")).endsWith("/scim/v2/Users/" + id);
     assertThat(reply.header("Content-Location")).isEqualTo(reply.header("Location"));
-    assertThat(reply.header("ETag")).isEqualTo(body.at("/meta/version").asText()).startsWith("W/\"");
+    assertThat(reply.header("ETag"))
+        .isEqualTo(body.at("/meta/version").asText())
+        .startsWith("W/\"");
     assertThat(body.at("/meta/resourceType").asText()).isEqualTo("User");
     assertThat(body.at("/meta/location").asText()).isEqualTo(reply.header("Location"));
     assertThat(OffsetDateTime.parse(body.at("/meta/created").asText())).isNotNull();
@@ -74,7 +78,8 @@ class UsersHttpTest {
   @Test
   void everyCoreAndEnterpriseAttributeRoundTrips() {
     String userName = unique("full");
-    String json = """
+    String json =
+        """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%2$s"],
          "externalId":"ext-%1$s","userName":"%1$s",
          "name":{"formatted":"Ms. Barbara J Jensen III","familyName":"Jensen","givenName":"Barbara",
@@ -93,13 +98,34 @@ class UsersHttpTest {
          "x509Certificates":[{"value":"MIIDQzCCAqygAwIBAgICEAAwDQYJKoZIhvcNAQEFBQAwTjELMAkGA1UEBhMCVVMx"}],
          "%2$s":{"employeeNumber":"701984","costCenter":"4130","organization":"Universal Studios",
                  "division":"Theme Park","department":"Tour Operations","manager":{"value":"26118915-6090-4610-87e4-49d8ca9f808d"}}}
-        """.formatted(userName, ENTERPRISE);
+        """
+            .formatted(userName, ENTERPRISE);
     String id = scim.createUser(json);
     JsonNode read = scim.get("/Users/" + id).expectStatus(200).json();
     JsonNode sent = dev.roster.testing.Json.parse(json);
-    for (String attribute : List.of("externalId", "userName", "name", "displayName", "nickName", "profileUrl", "title",
-        "userType", "preferredLanguage", "locale", "timezone", "active", "emails", "phoneNumbers", "ims", "photos",
-        "addresses", "entitlements", "roles", "x509Certificates", ENTERPRISE)) {
+    for (String attribute :
+        List.of(
+            "externalId",
+            "userName",
+            "name",
+            "displayName",
+            "nickName",
+            "profileUrl",
+            "title",
+            "userType",
+            "preferredLanguage",
+            "locale",
+            "timezone",
+            "active",
+            "emails",
+            "phoneNumbers",
+            "ims",
+            "photos",
+            "addresses",
+            "entitlements",
+            "roles",
+            "x509Certificates",
+            ENTERPRISE)) {
       assertThat(read.get(attribute)).as(attribute).isEqualTo(sent.get(attribute));
     }
     assertThat(read.get("schemas")).hasSize(2);
@@ -108,22 +134,33 @@ class UsersHttpTest {
   @Test
   void passwordIsAcceptedButNeverReturned() {
     String userName = unique("secret");
-    Reply created = scim.post("/Users", """
-        {"userName":"%s","password":"correct horse battery staple"}""".formatted(userName)).expectStatus(201);
+    Reply created =
+        scim.post(
+                "/Users",
+                """
+        {"userName":"%s","password":"correct horse battery staple"}"""
+                    .formatted(userName))
+            .expectStatus(201);
     assertThat(created.body()).doesNotContain("password").doesNotContain("correct horse");
     Reply read = scim.get("/Users/" + created.json().get("id").asText());
     assertThat(read.body()).doesNotContain("password").doesNotContain("correct horse");
-    Reply listed = scim.get("/Users?filter=" + ScimClient.encode("userName eq \"" + userName + "\""));
+    Reply listed =
+        scim.get("/Users?filter=" + ScimClient.encode("userName eq \"" + userName + "\""));
     assertThat(listed.body()).doesNotContain("correct horse");
   }
 
   @Test
   void attributeNamesAreCaseInsensitiveOnInput() {
     String userName = unique("CaseName");
-    Reply reply = scim.post("/Users", """
+    Reply reply =
+        scim.post(
+                "/Users",
+                """
         {"SCHEMAS":["urn:ietf:params:scim:schemas:core:2.0:User"],"UserName":"%s",
          "NAME":{"GivenName":"Ann"},"Emails":[{"VALUE":"ann@example.com","Type":"work"}],"ACTIVE":false}
-        """.formatted(userName)).expectStatus(201);
+        """
+                    .formatted(userName))
+            .expectStatus(201);
     JsonNode body = reply.json();
     assertThat(body.get("userName").asText()).isEqualTo(userName);
     assertThat(body.at("/name/givenName").asText()).isEqualTo("Ann");
@@ -156,7 +193,8 @@ class UsersHttpTest {
     } finally {
       pool.shutdown();
     }
-    JsonNode list = scim.get("/Users?filter=" + ScimClient.encode("userName eq \"" + userName + "\"")).json();
+    JsonNode list =
+        scim.get("/Users?filter=" + ScimClient.encode("userName eq \"" + userName + "\"")).json();
     assertThat(list.get("totalResults").asInt()).isEqualTo(1);
   }
 
@@ -165,16 +203,22 @@ class UsersHttpTest {
     String userName = unique("replace");
     Reply created = scim.post("/Users", user(userName)).expectStatus(201);
     String id = created.json().get("id").asText();
-    Reply replaced = scim.put("/Users/" + id, """
+    Reply replaced =
+        scim.put(
+                "/Users/" + id,
+                """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"not-the-id","userName":"%s",
          "displayName":"Renamed","meta":{"created":"2000-01-01T00:00:00Z"},"groups":[{"value":"x"}]}
-        """.formatted(userName + "-renamed")).expectStatus(200);
+        """
+                    .formatted(userName + "-renamed"))
+            .expectStatus(200);
     JsonNode body = replaced.json();
     assertThat(body.get("id").asText()).isEqualTo(id);
     assertThat(body.get("userName").asText()).isEqualTo(userName + "-renamed");
     assertThat(body.get("displayName").asText()).isEqualTo("Renamed");
     assertThat(body.has("emails")).as("PUT replaces: emails were not sent").isFalse();
-    assertThat(body.at("/meta/created").asText()).isEqualTo(created.json().at("/meta/created").asText());
+    assertThat(body.at("/meta/created").asText())
+        .isEqualTo(created.json().at("/meta/created").asText());
     assertThat(replaced.header("ETag")).isNotEqualTo(created.header("ETag"));
     assertThat(replaced.header("Content-Location")).endsWith("/Users/" + id);
   }
@@ -201,15 +245,28 @@ class UsersHttpTest {
   @Test
   void listFiltersByUserNameIgnoringCaseAndByExternalId() {
     String userName = unique("Filter");
-    String id = scim.createUser("""
-        {"userName":"%s","externalId":"ext-%s"}""".formatted(userName, userName));
-    JsonNode byName = scim.get("/Users?filter=" + ScimClient.encode("userName eq \"" + userName.toUpperCase() + "\"")).expectStatus(200).json();
-    assertThat(byName.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+    String id =
+        scim.createUser(
+            """
+        {"userName":"%s","externalId":"ext-%s"}"""
+                .formatted(userName, userName));
+    JsonNode byName =
+        scim.get(
+                "/Users?filter="
+                    + ScimClient.encode("userName eq \"" + userName.toUpperCase() + "\""))
+            .expectStatus(200)
+            .json();
+    assertThat(byName.get("schemas").get(0).asText())
+        .isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
     assertThat(byName.get("totalResults").asInt()).isEqualTo(1);
     assertThat(byName.at("/Resources/0/id").asText()).isEqualTo(id);
-    JsonNode byExternalId = scim.get("/Users?filter=" + ScimClient.encode("externalId eq \"ext-" + userName + "\"")).json();
+    JsonNode byExternalId =
+        scim.get("/Users?filter=" + ScimClient.encode("externalId eq \"ext-" + userName + "\""))
+            .json();
     assertThat(byExternalId.at("/Resources/0/id").asText()).isEqualTo(id);
-    JsonNode none = scim.get("/Users?filter=" + ScimClient.encode("userName eq \"nobody-" + userName + "\"")).json();
+    JsonNode none =
+        scim.get("/Users?filter=" + ScimClient.encode("userName eq \"nobody-" + userName + "\""))
+            .json();
     assertThat(none.get("totalResults").asInt()).isZero();
     assertThat(none.get("Resources")).isEmpty();
   }
@@ -236,22 +293,41 @@ class UsersHttpTest {
 
   @Test
   void aMissingUserNameIs400InvalidValue() {
-    assertThat(scim.post("/Users", "{\"displayName\":\"no user name\"}").expectError(400, "invalidValue").detail())
+    assertThat(
+            scim.post("/Users", "{\"displayName\":\"no user name\"}")
+                .expectError(400, "invalidValue")
+                .detail())
         .contains("userName");
   }
 
   @Test
   void wronglyTypedAttributesAre400InvalidValueNamingThem() {
-    assertThat(scim.post("/Users", "{\"userName\":\"" + unique("t") + "\",\"active\":\"yes\"}")
-        .expectError(400, "invalidValue").detail()).contains("active");
-    assertThat(scim.post("/Users", "{\"userName\":\"" + unique("t") + "\",\"emails\":{\"value\":\"a@b.c\"}}")
-        .expectError(400, "invalidValue").detail()).contains("emails");
-    assertThat(scim.post("/Users", "{\"userName\":\"" + unique("t") + "\",\"name\":\"Ann\"}")
-        .expectError(400, "invalidValue").detail()).contains("name");
-    assertThat(scim.post("/Users", "{\"userName\":[\"a\"]}").expectError(400, "invalidValue").detail())
+    assertThat(
+            scim.post("/Users", "{\"userName\":\"" + unique("t") + "\",\"active\":\"yes\"}")
+                .expectError(400, "invalidValue")
+                .detail())
+        .contains("active");
+    assertThat(
+            scim.post(
+                    "/Users",
+                    "{\"userName\":\"" + unique("t") + "\",\"emails\":{\"value\":\"a@b.c\"}}")
+                .expectError(400, "invalidValue")
+                .detail())
+        .contains("emails");
+    assertThat(
+            scim.post("/Users", "{\"userName\":\"" + unique("t") + "\",\"name\":\"Ann\"}")
+                .expectError(400, "invalidValue")
+                .detail())
+        .contains("name");
+    assertThat(
+            scim.post("/Users", "{\"userName\":[\"a\"]}").expectError(400, "invalidValue").detail())
         .contains("userName");
-    assertThat(scim.post("/Users", "{\"userName\":\"" + unique("t") + "\",\"favouriteColour\":\"red\"}")
-        .expectError(400, "invalidValue").detail()).contains("favouriteColour");
+    assertThat(
+            scim.post(
+                    "/Users", "{\"userName\":\"" + unique("t") + "\",\"favouriteColour\":\"red\"}")
+                .expectError(400, "invalidValue")
+                .detail())
+        .contains("favouriteColour");
   }
 
   @Test
@@ -262,7 +338,8 @@ class UsersHttpTest {
 
   @Test
   void plainJsonIsAcceptedAndOtherMediaTypesAre415() {
-    scim.post("/Users", "{\"userName\":\"" + unique("json") + "\"}", "application/json").expectStatus(201);
+    scim.post("/Users", "{\"userName\":\"" + unique("json") + "\"}", "application/json")
+        .expectStatus(201);
     scim.post("/Users", "userName=x", "application/x-www-form-urlencoded").expectError(415, null);
   }
 
@@ -277,8 +354,13 @@ class UsersHttpTest {
   void aLocalNoAuthUserCannotBeGivenAPassword() {
     String userName = unique("sso");
     String id = scim.createUser("{\"userName\":\"" + userName + "\"}");
-    assertThat(scim.put("/Users/" + id, "{\"userName\":\"" + userName + "\",\"password\":\"p4ssw0rd!\"}")
-        .expectError(400, "invalidValue").detail()).contains("LOCAL_NO_AUTH");
+    assertThat(
+            scim.put(
+                    "/Users/" + id,
+                    "{\"userName\":\"" + userName + "\",\"password\":\"p4ssw0rd!\"}")
+                .expectError(400, "invalidValue")
+                .detail())
+        .contains("LOCAL_NO_AUTH");
   }
 
   @Test
@@ -296,15 +378,24 @@ class UsersHttpTest {
     String userName = unique("ifmatch");
     String id = scim.createUser(user(userName));
     String etag = scim.get("/Users/" + id).header("ETag");
-    scim.put("/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"first\"}").expectStatus(200);
-    Reply stale = scim.send("PUT", "/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"second\"}",
-        Map.of("If-Match", etag));
+    scim.put("/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"first\"}")
+        .expectStatus(200);
+    Reply stale =
+        scim.send(
+            "PUT",
+            "/Users/" + id,
+            "{\"userName\":\"" + userName + "\",\"displayName\":\"second\"}",
+            Map.of("If-Match", etag));
     stale.expectError(412, null);
     assertThat(scim.get("/Users/" + id).json().get("displayName").asText()).isEqualTo("first");
     scim.send("DELETE", "/Users/" + id, null, Map.of("If-Match", etag)).expectError(412, null);
     String current = scim.get("/Users/" + id).header("ETag");
-    scim.send("PUT", "/Users/" + id, "{\"userName\":\"" + userName + "\",\"displayName\":\"third\"}",
-        Map.of("If-Match", current)).expectStatus(200);
+    scim.send(
+            "PUT",
+            "/Users/" + id,
+            "{\"userName\":\"" + userName + "\",\"displayName\":\"third\"}",
+            Map.of("If-Match", current))
+        .expectStatus(200);
     String latest = scim.get("/Users/" + id).header("ETag");
     scim.send("DELETE", "/Users/" + id, null, Map.of("If-Match", latest)).expectStatus(204);
   }

@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL for the whole test run (started on first use, ~2 s), with a fresh
- * database for each server so tests never see each other's rows.
+ * One real PostgreSQL for the whole test run (started on first use, ~2 s), with a fresh database
+ * for each server so tests never see each other's rows.
  */
 public final class EmbeddedPostgresServer {
   private static EmbeddedPostgres postgres;
@@ -26,7 +26,7 @@ public final class EmbeddedPostgresServer {
       }
       String name = "roster_" + DATABASES.incrementAndGet();
       try (Connection connection = postgres.getPostgresDatabase().getConnection();
-           Statement statement = connection.createStatement()) {
+          Statement statement = connection.createStatement()) {
         statement.execute("create database " + name);
       }
       return postgres.getJdbcUrl("postgres", name);

@@ -25,7 +25,8 @@ public record Reply(int status, HttpHeaders headers, String body) {
     expectStatus(expectedStatus);
     assertThat(header("Content-Type")).startsWith("application/scim+json");
     JsonNode error = json();
-    assertThat(error.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+    assertThat(error.path("schemas").get(0).asText())
+        .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
     assertThat(error.path("status").isTextual()).as("status is a string").isTrue();
     assertThat(error.path("status").asText()).isEqualTo(String.valueOf(expectedStatus));
     assertThat(error.path("detail").asText()).isNotBlank();

@@ -52,7 +52,8 @@ public final class ScimClient {
   }
 
   public Reply method(String method, String path, String json) {
-    return send(request(path).header("Content-Type", "application/scim+json").method(method, body(json)));
+    return send(
+        request(path).header("Content-Type", "application/scim+json").method(method, body(json)));
   }
 
   public Reply send(String method, String path, String json, Map<String, String> headers) {
@@ -82,7 +83,8 @@ public final class ScimClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -90,12 +92,15 @@ public final class ScimClient {
   }
 
   private static HttpRequest.BodyPublisher body(String json) {
-    return json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+    return json == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json);
   }
 
   private static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

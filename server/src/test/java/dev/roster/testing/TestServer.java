@@ -12,8 +12,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The real Roster serving HTTP on a free port, on H2 (in a temp data directory) or on a
- * fresh PostgreSQL database. {@link #shared} keeps one per database for the whole run.
+ * The real Roster serving HTTP on a free port, on H2 (in a temp data directory) or on a fresh
+ * PostgreSQL database. {@link #shared} keeps one per database for the whole run.
  */
 public final class TestServer implements AutoCloseable {
   public static final String BOOTSTRAP_TOKEN = "test-bootstrap-token-0123456789";
@@ -28,11 +28,13 @@ public final class TestServer implements AutoCloseable {
 
   /** A server for this database kind, shared by every test class that asks for it. */
   public static synchronized TestServer shared(Db db) {
-    return SHARED.computeIfAbsent(db, kind -> {
-      TestServer server = start(kind);
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-      return server;
-    });
+    return SHARED.computeIfAbsent(
+        db,
+        kind -> {
+          TestServer server = start(kind);
+          Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+          return server;
+        });
   }
 
   /** A server of its own, on a new data directory or database. */
@@ -50,13 +52,22 @@ public final class TestServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    RosterConfig config = ConfigLoader.load(null, Map.of(
-        "ROSTER_HTTP_PORT", "0",
-        "ROSTER_HTTP_HOST", "127.0.0.1",
-        "ROSTER_DATA_DIR", dataDir.toString(),
-        "ROSTER_BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN));
+    RosterConfig config =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "ROSTER_HTTP_PORT",
+                "0",
+                "ROSTER_HTTP_HOST",
+                "127.0.0.1",
+                "ROSTER_DATA_DIR",
+                dataDir.toString(),
+                "ROSTER_BOOTSTRAP_TOKEN",
+                BOOTSTRAP_TOKEN));
     if (db == Db.POSTGRES) {
-      config = config.withDb(new DbConfig(EmbeddedPostgresServer.newDatabase(), "postgres", "postgres", 5));
+      config =
+          config.withDb(
+              new DbConfig(EmbeddedPostgresServer.newDatabase(), "postgres", "postgres", 5));
     }
     return config;
   }

@@ -29,10 +29,15 @@ public final class GroupMapper {
       members.add(new MemberRef(memberId(value, "members[" + i + "].value")));
     }
     JsonNode externalId = resource.get("externalId");
-    return new GroupDraft(resource.path("displayName").asText(), externalId == null ? null : externalId.asText(), members);
+    return new GroupDraft(
+        resource.path("displayName").asText(),
+        externalId == null ? null : externalId.asText(),
+        members);
   }
 
-  /** @param members the members to show, or null when the client excluded them */
+  /**
+   * @param members the members to show, or null when the client excluded them
+   */
   public static ObjectNode toScim(Group group, List<Member> members, ScimUrls urls) {
     ObjectNode out = NODES.objectNode();
     out.putArray("schemas").add(ScimSchemas.GROUP_URN);
@@ -46,7 +51,10 @@ public final class GroupMapper {
       for (Member member : members) {
         ObjectNode node = array.addObject();
         node.put("value", member.id().toString());
-        node.put("$ref", (member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id())).toString());
+        node.put(
+            "$ref",
+            (member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id()))
+                .toString());
         if (member.display() != null) {
           node.put("display", member.display());
         }

@@ -21,19 +21,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SCIM User JSON ⇄ domain. Input has been through the
- * {@link dev.roster.scim.schema.ResourceReader}, so names are canonical and types checked.
+ * SCIM User JSON ⇄ domain. Input has been through the {@link
+ * dev.roster.scim.schema.ResourceReader}, so names are canonical and types checked.
  */
 public final class UserMapper {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** The descriptive attributes carried by {@link UserDetails}, in RFC 7643 order. */
-  private static final List<String> DETAIL_ATTRIBUTES = List.of("name", "displayName", "nickName", "profileUrl",
-      "title", "userType", "preferredLanguage", "locale", "timezone", "emails", "phoneNumbers", "ims", "photos",
-      "addresses", "entitlements", "roles", "x509Certificates");
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final List<String> DETAIL_ATTRIBUTES =
+      List.of(
+          "name",
+          "displayName",
+          "nickName",
+          "profileUrl",
+          "title",
+          "userType",
+          "preferredLanguage",
+          "locale",
+          "timezone",
+          "emails",
+          "phoneNumbers",
+          "ims",
+          "photos",
+          "addresses",
+          "entitlements",
+          "roles",
+          "x509Certificates");
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private UserMapper() {}
 
@@ -45,10 +64,26 @@ public final class UserMapper {
       }
     }
     UserDetails parsed = convert(details);
-    UserDetails withEnterprise = new UserDetails(parsed.name(), parsed.displayName(), parsed.nickName(),
-        parsed.profileUrl(), parsed.title(), parsed.userType(), parsed.preferredLanguage(), parsed.locale(),
-        parsed.timezone(), parsed.emails(), parsed.phoneNumbers(), parsed.ims(), parsed.photos(), parsed.addresses(),
-        parsed.entitlements(), parsed.roles(), parsed.x509Certificates(), enterprise(resource));
+    UserDetails withEnterprise =
+        new UserDetails(
+            parsed.name(),
+            parsed.displayName(),
+            parsed.nickName(),
+            parsed.profileUrl(),
+            parsed.title(),
+            parsed.userType(),
+            parsed.preferredLanguage(),
+            parsed.locale(),
+            parsed.timezone(),
+            parsed.emails(),
+            parsed.phoneNumbers(),
+            parsed.ims(),
+            parsed.photos(),
+            parsed.addresses(),
+            parsed.entitlements(),
+            parsed.roles(),
+            parsed.x509Certificates(),
+            enterprise(resource));
     return new UserDraft(
         resource.path("userName").asText(),
         text(resource, "externalId"),
@@ -73,7 +108,8 @@ public final class UserMapper {
     if (!groups.isEmpty()) {
       ArrayNode array = out.putArray("groups");
       for (GroupRef group : groups) {
-        array.addObject()
+        array
+            .addObject()
             .put("value", group.id().toString())
             .put("$ref", urls.group(group.id()).toString())
             .put("display", group.displayName())
@@ -108,11 +144,17 @@ public final class UserMapper {
     if (m != null && m.isObject() && !m.isEmpty()) {
       manager = new Manager(text(m, "value"), text(m, "$ref"), null);
       if (manager.value() == null || manager.value().isBlank()) {
-        throw new Invalid(ScimSchemas.ENTERPRISE_USER_URN + ":manager.value", "is required when manager is set");
+        throw new Invalid(
+            ScimSchemas.ENTERPRISE_USER_URN + ":manager.value", "is required when manager is set");
       }
     }
-    return new EnterpriseData(text(ext, "employeeNumber"), text(ext, "costCenter"), text(ext, "organization"),
-        text(ext, "division"), text(ext, "department"), manager);
+    return new EnterpriseData(
+        text(ext, "employeeNumber"),
+        text(ext, "costCenter"),
+        text(ext, "organization"),
+        text(ext, "division"),
+        text(ext, "department"),
+        manager);
   }
 
   private static ObjectNode enterpriseNode(EnterpriseData enterprise, ScimUrls urls) {

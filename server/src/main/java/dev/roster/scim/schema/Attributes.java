@@ -12,8 +12,8 @@ import com.unboundid.scim2.common.types.AttributeDefinition.Uniqueness;
  * <p>Every factory sets all characteristics explicitly rather than relying on the SDK builder's
  * defaults, so a schema reads the same whatever a future SDK version chooses. The SDK keeps
  * canonical values and reference types in a hash set, so their JSON order is not the order given
- * here; the order of attributes and sub-attributes is kept. The result is a
- * builder, so a caller can still override one characteristic:
+ * here; the order of attributes and sub-attributes is kept. The result is a builder, so a caller
+ * can still override one characteristic:
  *
  * <pre>{@code
  * Attributes.string("userName", "Unique login name").setRequired(true).build();
@@ -67,12 +67,11 @@ final class Attributes {
             name,
             description,
             value,
-            string("display", "A human-readable name, primarily used for display purposes")
+            string("display", "A human-readable name, primarily used for display purposes").build(),
+            string("type", "A label indicating the value's function")
+                .addCanonicalValues(canonicalTypes)
                 .build(),
-            string("type", "A label indicating the value's function").addCanonicalValues(
-                canonicalTypes).build(),
-            bool("primary", "Whether this is the preferred value; at most one may be true")
-                .build())
+            bool("primary", "Whether this is the preferred value; at most one may be true").build())
         .setMultiValued(true);
   }
 

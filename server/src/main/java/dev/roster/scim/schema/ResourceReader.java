@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a resource that a client sent (POST or PUT body) against the schemas of its
- * resource type and returns it in canonical form: attribute names spelled as the schema
- * spells them (RFC 7643 §2.1: names are case-insensitive), read-only attributes dropped
- * (RFC 7644 §3.5.1: they are ignored), nulls treated as unassigned, and every value
- * checked against its type. Unknown attributes and wrong types are an {@link Invalid}
- * naming the attribute path, so nothing a client sends is silently lost.
+ * Reads a resource that a client sent (POST or PUT body) against the schemas of its resource type
+ * and returns it in canonical form: attribute names spelled as the schema spells them (RFC 7643
+ * §2.1: names are case-insensitive), read-only attributes dropped (RFC 7644 §3.5.1: they are
+ * ignored), nulls treated as unassigned, and every value checked against its type. Unknown
+ * attributes and wrong types are an {@link Invalid} naming the attribute path, so nothing a client
+ * sends is silently lost.
  */
 public final class ResourceReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -49,9 +49,11 @@ public final class ResourceReader {
       JsonNode value = field.getValue();
       if (key.equalsIgnoreCase("schemas")) {
         checkSchemas(value);
-      } else if (key.regionMatches(true, 0, type.core().getId() + ":", 0, type.core().getId().length() + 1)) {
+      } else if (key.regionMatches(
+          true, 0, type.core().getId() + ":", 0, type.core().getId().length() + 1)) {
         // RFC 7644 §3.10: a core attribute may be named by its fully qualified URN.
-        readAttribute(out, key.substring(type.core().getId().length() + 1), value, coreAndCommon(), "");
+        readAttribute(
+            out, key.substring(type.core().getId().length() + 1), value, coreAndCommon(), "");
       } else if (key.toLowerCase(Locale.ROOT).startsWith("urn:")) {
         readExtension(out, schemas, key, value);
       } else {
@@ -71,7 +73,8 @@ public final class ResourceReader {
     return concat(ScimSchemas.common(), type.core().getAttributes());
   }
 
-  private static List<AttributeDefinition> concat(Collection<AttributeDefinition> a, Collection<AttributeDefinition> b) {
+  private static List<AttributeDefinition> concat(
+      Collection<AttributeDefinition> a, Collection<AttributeDefinition> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 
@@ -88,14 +91,29 @@ public final class ResourceReader {
       }
       String text = urn.textValue();
       if (!text.equalsIgnoreCase(type.core().getId()) && type.extension(text).isEmpty()) {
-        throw new Invalid("schemas", "'" + text + "' is not a schema of " + type.name() + " resources; known: " + knownSchemas());
+        throw new Invalid(
+            "schemas",
+            "'"
+                + text
+                + "' is not a schema of "
+                + type.name()
+                + " resources; known: "
+                + knownSchemas());
       }
     }
   }
 
   private void readExtension(ObjectNode out, ArrayNode schemas, String key, JsonNode value) {
-    SchemaResource extension = type.extension(key)
-        .orElseThrow(() -> new Invalid(key, "is not a schema extension of " + type.name() + " resources; known: " + knownSchemas()));
+    SchemaResource extension =
+        type.extension(key)
+            .orElseThrow(
+                () ->
+                    new Invalid(
+                        key,
+                        "is not a schema extension of "
+                            + type.name()
+                            + " resources; known: "
+                            + knownSchemas()));
     if (value.isNull()) {
       return;
     }
@@ -103,16 +121,34 @@ public final class ResourceReader {
       throw new Invalid(extension.getId(), "must be a JSON object");
     }
     ObjectNode ext = NODES.objectNode();
-    value.fields().forEachRemaining(f -> readAttribute(ext, f.getKey(), f.getValue(), extension.getAttributes(), extension.getId() + ":"));
+    value
+        .fields()
+        .forEachRemaining(
+            f ->
+                readAttribute(
+                    ext,
+                    f.getKey(),
+                    f.getValue(),
+                    extension.getAttributes(),
+                    extension.getId() + ":"));
     if (!ext.isEmpty()) {
       out.set(extension.getId(), ext);
       schemas.add(extension.getId());
     }
   }
 
-  private void readAttribute(ObjectNode out, String name, JsonNode value, Collection<AttributeDefinition> definitions, String prefix) {
-    AttributeDefinition definition = find(definitions, name)
-        .orElseThrow(() -> new Invalid(prefix + name, "is not an attribute of " + type.name() + " resources"));
+  private void readAttribute(
+      ObjectNode out,
+      String name,
+      JsonNode value,
+      Collection<AttributeDefinition> definitions,
+      String prefix) {
+    AttributeDefinition definition =
+        find(definitions, name)
+            .orElseThrow(
+                () ->
+                    new Invalid(
+                        prefix + name, "is not an attribute of " + type.name() + " resources"));
     String path = prefix + definition.getName();
     if (definition.getMutability() == Mutability.READ_ONLY || value.isNull()) {
       return;
@@ -171,7 +207,12 @@ public final class ResourceReader {
       throw new Invalid(path, "must be a JSON object");
     }
     ObjectNode out = NODES.objectNode();
-    value.fields().forEachRemaining(f -> readAttribute(out, f.getKey(), f.getValue(), definition.getSubAttributes(), path + "."));
+    value
+        .fields()
+        .forEachRemaining(
+            f ->
+                readAttribute(
+                    out, f.getKey(), f.getValue(), definition.getSubAttributes(), path + "."));
     checkRequired(out, definition.getSubAttributes(), path + ".");
     return out;
   }
@@ -192,7 +233,9 @@ public final class ResourceReader {
     if (value.isBoolean()) {
       return value;
     }
-    if (value.isTextual() && (value.textValue().equalsIgnoreCase("true") || value.textValue().equalsIgnoreCase("false"))) {
+    if (value.isTextual()
+        && (value.textValue().equalsIgnoreCase("true")
+            || value.textValue().equalsIgnoreCase("false"))) {
       return NODES.booleanNode(value.textValue().equalsIgnoreCase("true"));
     }
     throw new Invalid(path, "must be true or false");
@@ -207,7 +250,8 @@ public final class ResourceReader {
         // the message below says what is expected
       }
     }
-    throw new Invalid(path, "must be an RFC 3339 date-time with a zone, such as \"2026-01-31T12:00:00Z\"");
+    throw new Invalid(
+        path, "must be an RFC 3339 date-time with a zone, such as \"2026-01-31T12:00:00Z\"");
   }
 
   private static JsonNode binary(JsonNode value, String path) {
@@ -222,12 +266,16 @@ public final class ResourceReader {
     throw new Invalid(path, "must be base64-encoded binary");
   }
 
-  private static void checkRequired(ObjectNode node, Collection<AttributeDefinition> definitions, String prefix) {
+  private static void checkRequired(
+      ObjectNode node, Collection<AttributeDefinition> definitions, String prefix) {
     for (AttributeDefinition definition : definitions) {
       if (definition.isRequired() && definition.getMutability() != Mutability.READ_ONLY) {
         JsonNode value = node.get(definition.getName());
-        boolean missing = value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())
-            || (value.isArray() && value.isEmpty());
+        boolean missing =
+            value == null
+                || value.isNull()
+                || (value.isTextual() && value.textValue().isBlank())
+                || (value.isArray() && value.isEmpty());
         if (missing) {
           throw new Invalid(prefix + definition.getName(), "is required");
         }
@@ -235,7 +283,8 @@ public final class ResourceReader {
     }
   }
 
-  private static Optional<AttributeDefinition> find(Collection<AttributeDefinition> definitions, String name) {
+  private static Optional<AttributeDefinition> find(
+      Collection<AttributeDefinition> definitions, String name) {
     return definitions.stream().filter(d -> d.getName().equalsIgnoreCase(name)).findFirst();
   }
 

@@ -5,14 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A resource type (RFC 7643 §6): its name, endpoint, core schema and the extensions a
- * resource of this type may carry.
+ * A resource type (RFC 7643 §6): its name, endpoint, core schema and the extensions a resource of
+ * this type may carry.
  */
-public record ScimResourceType(String name, String endpoint, String description, SchemaResource core, List<SchemaResource> extensions) {
-  public static final ScimResourceType USER = new ScimResourceType("User", "/Users", "People with an account in the tenant",
-      ScimSchemas.USER, List.of(ScimSchemas.ENTERPRISE_USER));
-  public static final ScimResourceType GROUP = new ScimResourceType("Group", "/Groups", "Groups of users and groups",
-      ScimSchemas.GROUP, List.of());
+public record ScimResourceType(
+    String name,
+    String endpoint,
+    String description,
+    SchemaResource core,
+    List<SchemaResource> extensions) {
+  public static final ScimResourceType USER =
+      new ScimResourceType(
+          "User",
+          "/Users",
+          "People with an account in the tenant",
+          ScimSchemas.USER,
+          List.of(ScimSchemas.ENTERPRISE_USER));
+  public static final ScimResourceType GROUP =
+      new ScimResourceType(
+          "Group", "/Groups", "Groups of users and groups", ScimSchemas.GROUP, List.of());
 
   public static List<ScimResourceType> all() {
     return List.of(USER, GROUP);

@@ -28,8 +28,8 @@ import java.util.Optional;
  * compared case-exactly.
  *
  * <p>The common attributes {@code id}, {@code externalId} and {@code meta} (RFC 7643 §3.1) belong
- * to every resource, so they are not in any schema; {@link #common()} describes them for
- * validation and attribute projection.
+ * to every resource, so they are not in any schema; {@link #common()} describes them for validation
+ * and attribute projection.
  *
  * <pre>{@code
  * SchemaResource user = ScimSchemas.byId("urn:ietf:params:scim:schemas:core:2.0:user").get();
@@ -128,25 +128,40 @@ public final class ScimSchemas {
                 "emails",
                 "Email addresses of the User",
                 string("value", "The email address").build(),
-                "work", "home", "other")
+                "work",
+                "home",
+                "other")
             .build(),
         multiValued(
                 "phoneNumbers",
                 "Phone numbers of the User",
                 string("value", "The phone number").build(),
-                "work", "home", "mobile", "fax", "pager", "other")
+                "work",
+                "home",
+                "mobile",
+                "fax",
+                "pager",
+                "other")
             .build(),
         multiValued(
                 "ims",
                 "Instant messaging addresses of the User",
                 string("value", "The instant messaging address").build(),
-                "aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo")
+                "aim",
+                "gtalk",
+                "icq",
+                "xmpp",
+                "msn",
+                "skype",
+                "qq",
+                "yahoo")
             .build(),
         multiValued(
                 "photos",
                 "URLs of images of the User",
                 reference("value", "The URL of the image", "external").build(),
-                "photo", "thumbnail")
+                "photo",
+                "thumbnail")
             .build(),
         addresses(),
         groups(),
@@ -247,9 +262,7 @@ public final class ScimSchemas {
             .setReturned(Returned.ALWAYS)
             .setUniqueness(Uniqueness.SERVER)
             .build(),
-        string("externalId", "The client's identifier for the resource")
-            .setCaseExact(true)
-            .build(),
+        string("externalId", "The client's identifier for the resource").setCaseExact(true).build(),
         complex(
                 "meta",
                 "Resource metadata maintained by the server",

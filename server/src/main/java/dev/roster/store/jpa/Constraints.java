@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * Turns a unique-index violation into a {@link Conflict}. The check before an insert gives
- * the friendly message; this catches the race that the check cannot see.
+ * Turns a unique-index violation into a {@link Conflict}. The check before an insert gives the
+ * friendly message; this catches the race that the check cannot see.
  */
 final class Constraints {
   private Constraints() {}
@@ -16,7 +16,8 @@ final class Constraints {
     try {
       return write.get();
     } catch (ConstraintViolationException e) {
-      String name = e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase(Locale.ROOT);
+      String name =
+          e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase(Locale.ROOT);
       if (name.contains(indexName)) {
         throw conflict.get();
       }

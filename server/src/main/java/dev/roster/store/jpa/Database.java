@@ -8,8 +8,8 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
- * The database: one HikariCP pool, the schema brought up to date by Flyway's versioned
- * migrations (never by Hibernate), and the Hibernate session factory over the same pool.
+ * The database: one HikariCP pool, the schema brought up to date by Flyway's versioned migrations
+ * (never by Hibernate), and the Hibernate session factory over the same pool.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
@@ -24,16 +24,22 @@ public final class Database implements AutoCloseable {
   public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
     HikariDataSource dataSource = pool(jdbcUrl, user, password, maxPoolSize);
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-      SessionFactory sessionFactory = new HibernatePersistenceConfiguration("roster")
-          .managedClasses(UserEntity.class, GroupEntity.class, TokenEntity.class)
-          .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-          .property(AvailableSettings.HBM2DDL_AUTO, "none")
-          // Validation happens at the edges (SCIM reader, config); entities are not validated again.
-          .validationMode(jakarta.persistence.ValidationMode.NONE)
-          .property(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
-          .property(AvailableSettings.ORDER_INSERTS, true)
-          .createEntityManagerFactory();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      SessionFactory sessionFactory =
+          new HibernatePersistenceConfiguration("roster")
+              .managedClasses(UserEntity.class, GroupEntity.class, TokenEntity.class)
+              .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+              .property(AvailableSettings.HBM2DDL_AUTO, "none")
+              // Validation happens at the edges (SCIM reader, config); entities are not validated
+              // again.
+              .validationMode(jakarta.persistence.ValidationMode.NONE)
+              .property(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
+              .property(AvailableSettings.ORDER_INSERTS, true)
+              .createEntityManagerFactory();
       return new Database(dataSource, sessionFactory);
     } catch (RuntimeException e) {
       dataSource.close();
@@ -41,7 +47,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static HikariDataSource pool(String jdbcUrl, String user, String password, int maxPoolSize) {
+  private static HikariDataSource pool(
+      String jdbcUrl, String user, String password, int maxPoolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);

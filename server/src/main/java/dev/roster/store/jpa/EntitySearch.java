@@ -11,8 +11,8 @@ import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**
- * A filtered, sorted, paged search over one entity, answered by the database: a count and
- * one page, each one query. The id breaks sort ties so that pages are stable.
+ * A filtered, sorted, paged search over one entity, answered by the database: a count and one page,
+ * each one query. The id breaks sort ties so that pages are stable.
  */
 final class EntitySearch {
   private final String entity;
@@ -31,8 +31,9 @@ final class EntitySearch {
     if (query.filter() != null) {
       where += " and " + new FilterTranslator("e", columns).translate(query.filter(), condition);
     }
-    SelectionQuery<Long> count = session.createSelectionQuery(
-        "select count(e) from " + entity + " e where " + where, Long.class);
+    SelectionQuery<Long> count =
+        session.createSelectionQuery(
+            "select count(e) from " + entity + " e where " + where, Long.class);
     condition.applyTo(count);
     long total = count.getSingleResult();
     if (query.count() == 0 || total < query.startIndex()) {
@@ -40,7 +41,8 @@ final class EntitySearch {
     }
     String direction = query.descending() ? " desc" : " asc";
     String order = " order by e." + sortField(query.sortBy()) + direction + ", e.id" + direction;
-    SelectionQuery<E> page = session.createSelectionQuery("from " + entity + " e where " + where + order, type);
+    SelectionQuery<E> page =
+        session.createSelectionQuery("from " + entity + " e where " + where + order, type);
     condition.applyTo(page);
     page.setFirstResult(query.startIndex() - 1).setMaxResults(query.count());
     return new Page<>(page.getResultList(), total, query.startIndex());

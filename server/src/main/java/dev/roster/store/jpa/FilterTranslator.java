@@ -28,10 +28,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Translates a parsed SCIM filter (RFC 7644 §3.4.2.2) into a JPQL condition with bound
- * parameters: no value is ever concatenated into the query. Every leaf is two-valued
- * (an absent attribute never yields SQL NULL) so {@code not} means what RFC 7644 says.
- * Attributes that are not columns are refused with a message naming them.
+ * Translates a parsed SCIM filter (RFC 7644 §3.4.2.2) into a JPQL condition with bound parameters:
+ * no value is ever concatenated into the query. Every leaf is two-valued (an absent attribute never
+ * yields SQL NULL) so {@code not} means what RFC 7644 says. Attributes that are not columns are
+ * refused with a message naming them.
  */
 final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
   private final String alias;
@@ -58,7 +58,11 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
     String name = path.toString().toLowerCase(Locale.ROOT);
     QueryColumn column = columns.get(name);
     if (column == null) {
-      throw new InvalidFilter("cannot filter or sort on '" + path + "'; supported: " + String.join(", ", columns.keySet()));
+      throw new InvalidFilter(
+          "cannot filter or sort on '"
+              + path
+              + "'; supported: "
+              + String.join(", ", columns.keySet()));
     }
     return column;
   }
@@ -131,7 +135,8 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
 
   @Override
   public String visit(ComplexValueFilter filter, JpqlCondition c) {
-    throw new InvalidFilter("complex attribute filters such as '" + filter + "' are not supported yet");
+    throw new InvalidFilter(
+        "complex attribute filters such as '" + filter + "' are not supported yet");
   }
 
   private String combine(Filter filter, JpqlCondition c, String operator) throws ScimException {
@@ -156,17 +161,38 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
     return switch (column.kind()) {
       case ID -> {
         if (ordering) {
-          throw new InvalidFilter("'" + filter.getAttributePath() + "' can only be compared with eq or ne");
+          throw new InvalidFilter(
+              "'" + filter.getAttributePath() + "' can only be compared with eq or ne");
         }
         UUID id = parseUuid(value);
         yield id == null ? "(1 = 0)" : "(" + field + " = " + c.bind(id) + ")";
       }
-      case STRING_IGNORE_CASE -> "(" + field + " is not null and " + field + " " + operator + " "
-          + c.bind(text(filter, value).toLowerCase(Locale.ROOT)) + ")";
-      case STRING_EXACT -> "(" + field + " is not null and " + field + " " + operator + " " + c.bind(text(filter, value)) + ")";
+      case STRING_IGNORE_CASE ->
+          "("
+              + field
+              + " is not null and "
+              + field
+              + " "
+              + operator
+              + " "
+              + c.bind(text(filter, value).toLowerCase(Locale.ROOT))
+              + ")";
+      case STRING_EXACT ->
+          "("
+              + field
+              + " is not null and "
+              + field
+              + " "
+              + operator
+              + " "
+              + c.bind(text(filter, value))
+              + ")";
       case BOOLEAN -> {
         if (ordering) {
-          throw new InvalidFilter("'" + filter.getAttributePath() + "' is a boolean: compare it with eq true or eq false");
+          throw new InvalidFilter(
+              "'"
+                  + filter.getAttributePath()
+                  + "' is a boolean: compare it with eq true or eq false");
         }
         yield "(" + field + " = " + c.bind(bool(filter, value)) + ")";
       }
@@ -176,8 +202,10 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
 
   private String like(Filter filter, JpqlCondition c, String before, String after) {
     QueryColumn column = column(columns, filter.getAttributePath());
-    if (column.kind() != QueryColumn.Kind.STRING_IGNORE_CASE && column.kind() != QueryColumn.Kind.STRING_EXACT) {
-      throw new InvalidFilter("'" + filter.getAttributePath() + "' is not a string: co, sw and ew need a string");
+    if (column.kind() != QueryColumn.Kind.STRING_IGNORE_CASE
+        && column.kind() != QueryColumn.Kind.STRING_EXACT) {
+      throw new InvalidFilter(
+          "'" + filter.getAttributePath() + "' is not a string: co, sw and ew need a string");
     }
     String text = text(filter, filter.getComparisonValue());
     if (column.kind() == QueryColumn.Kind.STRING_IGNORE_CASE) {
@@ -199,7 +227,8 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
 
   private static String text(Filter filter, ValueNode value) {
     if (value == null || !value.isTextual()) {
-      throw new InvalidFilter("'" + filter.getAttributePath() + "' is a string: the value must be quoted");
+      throw new InvalidFilter(
+          "'" + filter.getAttributePath() + "' is a string: the value must be quoted");
     }
     return value.textValue();
   }
@@ -209,10 +238,13 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
     if (value.isBoolean()) {
       return value.booleanValue();
     }
-    if (value.isTextual() && (value.textValue().equalsIgnoreCase("true") || value.textValue().equalsIgnoreCase("false"))) {
+    if (value.isTextual()
+        && (value.textValue().equalsIgnoreCase("true")
+            || value.textValue().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(value.textValue().toLowerCase(Locale.ROOT));
     }
-    throw new InvalidFilter("'" + filter.getAttributePath() + "' is a boolean: compare it with true or false");
+    throw new InvalidFilter(
+        "'" + filter.getAttributePath() + "' is a boolean: compare it with true or false");
   }
 
   private static UUID parseUuid(ValueNode value) {
@@ -234,6 +266,9 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
         // fall through to the message below
       }
     }
-    throw new InvalidFilter("'" + filter.getAttributePath() + "' is a dateTime: use a quoted RFC 3339 value such as \"2026-01-31T12:00:00Z\"");
+    throw new InvalidFilter(
+        "'"
+            + filter.getAttributePath()
+            + "' is a dateTime: use a quoted RFC 3339 value such as \"2026-01-31T12:00:00Z\"");
   }
 }

@@ -22,12 +22,13 @@ import org.hibernate.Session;
 
 /** {@link GroupStore} on Hibernate; memberships go through {@link Memberships}. */
 public final class JpaGroupStore implements GroupStore {
-  static final Map<String, QueryColumn> COLUMNS = Map.of(
-      "id", new QueryColumn("id", QueryColumn.Kind.ID),
-      "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
-      "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
-      "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
-      "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
+  static final Map<String, QueryColumn> COLUMNS =
+      Map.of(
+          "id", new QueryColumn("id", QueryColumn.Kind.ID),
+          "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
+          "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
+          "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
+          "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
 
   private final JpaTransactions tx;
   private final EntitySearch search;
@@ -50,21 +51,27 @@ public final class JpaGroupStore implements GroupStore {
     entity.created = group.meta().created();
     entity.attributes = "{}";
     copy(group, entity);
-    return Constraints.unique("ux_user_group_display_name", () -> taken(group.displayName()), () -> {
-      session().persist(entity);
-      session().flush();
-      return toGroup(entity);
-    });
+    return Constraints.unique(
+        "ux_user_group_display_name",
+        () -> taken(group.displayName()),
+        () -> {
+          session().persist(entity);
+          session().flush();
+          return toGroup(entity);
+        });
   }
 
   @Override
   public Group update(UUID tenantId, Group group) {
     GroupEntity entity = entity(tenantId, group.id()).orElseThrow(() -> NotFound.group(group.id()));
     copy(group, entity);
-    return Constraints.unique("ux_user_group_display_name", () -> taken(group.displayName()), () -> {
-      session().flush();
-      return toGroup(entity);
-    });
+    return Constraints.unique(
+        "ux_user_group_display_name",
+        () -> taken(group.displayName()),
+        () -> {
+          session().flush();
+          return toGroup(entity);
+        });
   }
 
   @Override
@@ -74,7 +81,8 @@ public final class JpaGroupStore implements GroupStore {
       return false;
     }
     Memberships.removeMember(session(), tenantId, id);
-    session().createNativeMutationQuery("delete from membership where group_id = :group")
+    session()
+        .createNativeMutationQuery("delete from membership where group_id = :group")
         .setParameter("group", id)
         .executeUpdate();
     session().remove(entity.get());
@@ -104,7 +112,8 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   @Override
-  public void replaceMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+  public void replaceMembers(
+      UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
     GroupEntity entity = entity(tenantId, groupId).orElseThrow(() -> NotFound.group(groupId));
     if (Memberships.replace(session(), tenantId, groupId, origin, members)) {
       // The group's representation changed: move its version and lastModified.
@@ -115,8 +124,10 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   private List<UUID> idsIn(String entityName, UUID tenantId, Collection<UUID> ids) {
-    return session().createSelectionQuery(
-            "select e.id from " + entityName + " e where e.tenantId = :tenant and e.id in (:ids)", UUID.class)
+    return session()
+        .createSelectionQuery(
+            "select e.id from " + entityName + " e where e.tenantId = :tenant and e.id in (:ids)",
+            UUID.class)
         .setParameter("tenant", tenantId)
         .setParameterList("ids", ids)
         .getResultList();
@@ -128,7 +139,10 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   private static Conflict taken(String displayName) {
-    return new Conflict("a group named '" + displayName + "' already exists in this tenant (group names are unique ignoring case)");
+    return new Conflict(
+        "a group named '"
+            + displayName
+            + "' already exists in this tenant (group names are unique ignoring case)");
   }
 
   private static void copy(Group group, GroupEntity entity) {
@@ -140,7 +154,12 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   static Group toGroup(GroupEntity e) {
-    return new Group(e.id, e.displayName, e.externalId, Source.valueOf(e.source), new Meta(e.created, e.lastModified, e.version));
+    return new Group(
+        e.id,
+        e.displayName,
+        e.externalId,
+        Source.valueOf(e.source),
+        new Meta(e.created, e.lastModified, e.version));
   }
 
   private Session session() {

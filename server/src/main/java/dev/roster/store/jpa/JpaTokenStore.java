@@ -31,8 +31,10 @@ public final class JpaTokenStore implements TokenStore {
     entity.tokenHash = tokenHash;
     entity.created = token.created();
     entity.expires = token.expires();
-    return Constraints.unique("ux_access_token_name",
-        () -> new Conflict("a token named '" + token.name() + "' already exists in this tenant"), () -> {
+    return Constraints.unique(
+        "ux_access_token_name",
+        () -> new Conflict("a token named '" + token.name() + "' already exists in this tenant"),
+        () -> {
           session().persist(entity);
           session().flush();
           return toToken(entity);
@@ -41,7 +43,8 @@ public final class JpaTokenStore implements TokenStore {
 
   @Override
   public Optional<AccessToken> findByHash(String tokenHash) {
-    return session().createSelectionQuery("from TokenEntity t where t.tokenHash = :hash", TokenEntity.class)
+    return session()
+        .createSelectionQuery("from TokenEntity t where t.tokenHash = :hash", TokenEntity.class)
         .setParameter("hash", tokenHash)
         .uniqueResultOptional()
         .map(JpaTokenStore::toToken);
@@ -49,32 +52,46 @@ public final class JpaTokenStore implements TokenStore {
 
   @Override
   public List<AccessToken> list(UUID tenantId) {
-    return session().createSelectionQuery(
+    return session()
+        .createSelectionQuery(
             "from TokenEntity t where t.tenantId = :tenant order by t.nameLower", TokenEntity.class)
         .setParameter("tenant", tenantId)
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .map(JpaTokenStore::toToken)
         .toList();
   }
 
   @Override
   public boolean revoke(UUID tenantId, String name) {
-    return session().createMutationQuery("delete from TokenEntity t where t.tenantId = :tenant and t.nameLower = :name")
-        .setParameter("tenant", tenantId)
-        .setParameter("name", name.toLowerCase(Locale.ROOT))
-        .executeUpdate() > 0;
+    return session()
+            .createMutationQuery(
+                "delete from TokenEntity t where t.tenantId = :tenant and t.nameLower = :name")
+            .setParameter("tenant", tenantId)
+            .setParameter("name", name.toLowerCase(Locale.ROOT))
+            .executeUpdate()
+        > 0;
   }
 
   @Override
   public void touch(UUID tokenId, Instant lastUsed) {
-    session().createMutationQuery("update TokenEntity t set t.lastUsed = :now where t.id = :id")
+    session()
+        .createMutationQuery("update TokenEntity t set t.lastUsed = :now where t.id = :id")
         .setParameter("now", lastUsed)
         .setParameter("id", tokenId)
         .executeUpdate();
   }
 
   private static AccessToken toToken(TokenEntity e) {
-    return new AccessToken(e.id, e.tenantId, e.name, e.ownerUserId, Scope.parse(e.scope), e.created, e.lastUsed, e.expires);
+    return new AccessToken(
+        e.id,
+        e.tenantId,
+        e.name,
+        e.ownerUserId,
+        Scope.parse(e.scope),
+        e.created,
+        e.lastUsed,
+        e.expires);
   }
 
   private Session session() {

@@ -7,8 +7,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 
 /**
- * One Hibernate session and transaction per unit of work, bound to the calling thread so
- * the stores can share it without passing it through the domain.
+ * One Hibernate session and transaction per unit of work, bound to the calling thread so the stores
+ * can share it without passing it through the domain.
  */
 public final class JpaTransactions implements Transactions {
   private final SessionFactory sessionFactory;

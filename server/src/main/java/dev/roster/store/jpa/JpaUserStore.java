@@ -19,14 +19,15 @@ import org.hibernate.Session;
 /** {@link UserStore} on Hibernate; every query is scoped to one tenant. */
 public final class JpaUserStore implements UserStore {
   /** The attributes a search can filter and sort on, by lower-cased SCIM path. */
-  static final Map<String, QueryColumn> COLUMNS = Map.of(
-      "id", new QueryColumn("id", QueryColumn.Kind.ID),
-      "username", new QueryColumn("userNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
-      "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
-      "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
-      "active", new QueryColumn("active", QueryColumn.Kind.BOOLEAN),
-      "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
-      "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
+  static final Map<String, QueryColumn> COLUMNS =
+      Map.of(
+          "id", new QueryColumn("id", QueryColumn.Kind.ID),
+          "username", new QueryColumn("userNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
+          "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
+          "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
+          "active", new QueryColumn("active", QueryColumn.Kind.BOOLEAN),
+          "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
+          "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
 
   private final JpaTransactions tx;
   private final EntitySearch search;
@@ -43,8 +44,10 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Optional<User> findByUserName(UUID tenantId, String userName) {
-    return session().createSelectionQuery(
-            "from UserEntity u where u.tenantId = :tenant and u.userNameLower = :name", UserEntity.class)
+    return session()
+        .createSelectionQuery(
+            "from UserEntity u where u.tenantId = :tenant and u.userNameLower = :name",
+            UserEntity.class)
         .setParameter("tenant", tenantId)
         .setParameter("name", userName.toLowerCase(Locale.ROOT))
         .uniqueResultOptional()
@@ -64,24 +67,31 @@ public final class JpaUserStore implements UserStore {
     entity.created = user.meta().created();
     entity.passwordHash = passwordHashOrNull;
     copy(user, entity);
-    return Constraints.unique("ux_user_account_user_name", () -> taken(user.userName()), () -> {
-      session().persist(entity);
-      session().flush();
-      return toUser(entity);
-    });
+    return Constraints.unique(
+        "ux_user_account_user_name",
+        () -> taken(user.userName()),
+        () -> {
+          session().persist(entity);
+          session().flush();
+          return toUser(entity);
+        });
   }
 
   @Override
   public User update(UUID tenantId, User user, String newPasswordHashOrNull) {
-    UserEntity entity = entity(tenantId, user.id()).orElseThrow(() -> dev.roster.domain.NotFound.user(user.id()));
+    UserEntity entity =
+        entity(tenantId, user.id()).orElseThrow(() -> dev.roster.domain.NotFound.user(user.id()));
     copy(user, entity);
     if (newPasswordHashOrNull != null) {
       entity.passwordHash = newPasswordHashOrNull;
     }
-    return Constraints.unique("ux_user_account_user_name", () -> taken(user.userName()), () -> {
-      session().flush();
-      return toUser(entity);
-    });
+    return Constraints.unique(
+        "ux_user_account_user_name",
+        () -> taken(user.userName()),
+        () -> {
+          session().flush();
+          return toUser(entity);
+        });
   }
 
   @Override
@@ -112,7 +122,10 @@ public final class JpaUserStore implements UserStore {
   }
 
   private static Conflict taken(String userName) {
-    return new Conflict("userName '" + userName + "' is already taken in this tenant (userNames are unique ignoring case)");
+    return new Conflict(
+        "userName '"
+            + userName
+            + "' is already taken in this tenant (userNames are unique ignoring case)");
   }
 
   private static void copy(User user, UserEntity entity) {
@@ -135,8 +148,16 @@ public final class JpaUserStore implements UserStore {
   }
 
   static User toUser(UserEntity e) {
-    Account account = new Account(Source.valueOf(e.source), e.sourceName, e.ldapDn, e.ldapUuid, e.profile, e.hidden);
-    return new User(e.id, e.userName, e.externalId, e.active, account, StoredJson.readUser(e.attributes),
+    Account account =
+        new Account(
+            Source.valueOf(e.source), e.sourceName, e.ldapDn, e.ldapUuid, e.profile, e.hidden);
+    return new User(
+        e.id,
+        e.userName,
+        e.externalId,
+        e.active,
+        account,
+        StoredJson.readUser(e.attributes),
         new Meta(e.created, e.lastModified, e.version));
   }
 

@@ -1,8 +1,8 @@
 package dev.roster.store.jpa;
 
-import org.hibernate.query.SelectionQuery;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hibernate.query.SelectionQuery;
 
 /** The parameters of a JPQL condition being built; values are only ever bound, never inlined. */
 final class JpqlCondition {

@@ -17,24 +17,28 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * Set-based SQL on the {@code membership} table. Nothing here loads a group's members to
- * change some of them: changes touch only the rows they name, and every change bumps the
- * version of the groups it touched so their ETags move.
+ * Set-based SQL on the {@code membership} table. Nothing here loads a group's members to change
+ * some of them: changes touch only the rows they name, and every change bumps the version of the
+ * groups it touched so their ETags move.
  */
 final class Memberships {
   private Memberships() {}
 
   static List<Member> members(Session session, UUID tenantId, UUID groupId) {
-    List<Object[]> rows = session.createNativeQuery("""
+    List<Object[]> rows =
+        session
+            .createNativeQuery(
+                """
             select d.member_id, d.member_type, coalesce(u.display_name, u.user_name, g.display_name)
             from (select distinct member_id, member_type from membership
                   where group_id = :group and tenant_id = :tenant) d
             left join user_account u on u.id = d.member_id
             left join user_group g on g.id = d.member_id
-            order by d.member_id""", Object[].class)
-        .setParameter("group", groupId)
-        .setParameter("tenant", tenantId)
-        .getResultList();
+            order by d.member_id""",
+                Object[].class)
+            .setParameter("group", groupId)
+            .setParameter("tenant", tenantId)
+            .getResultList();
     List<Member> members = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       members.add(new Member(uuid(row[0]), MemberType.valueOf((String) row[1]), (String) row[2]));
@@ -43,20 +47,26 @@ final class Memberships {
   }
 
   static List<GroupRef> groupsOf(Session session, UUID tenantId, UUID memberId) {
-    List<Object[]> rows = session.createNativeQuery("""
+    List<Object[]> rows =
+        session
+            .createNativeQuery(
+                """
             select distinct g.id, g.display_name, g.display_name_lower
             from membership m join user_group g on g.id = m.group_id
             where m.member_id = :member and m.tenant_id = :tenant
-            order by g.display_name_lower""", Object[].class)
-        .setParameter("member", memberId)
-        .setParameter("tenant", tenantId)
-        .getResultList();
+            order by g.display_name_lower""",
+                Object[].class)
+            .setParameter("member", memberId)
+            .setParameter("tenant", tenantId)
+            .getResultList();
     return rows.stream().map(r -> new GroupRef(uuid(r[0]), (String) r[1])).toList();
   }
 
   /** Removes a user or group from every group it is in (before it is deleted). */
   static void removeMember(Session session, UUID tenantId, UUID memberId) {
-    session.createNativeMutationQuery("""
+    session
+        .createNativeMutationQuery(
+            """
             update user_group set version = version + 1, last_modified = :now
             where tenant_id = :tenant
               and id in (select group_id from membership where member_id = :member)""")
@@ -64,22 +74,28 @@ final class Memberships {
         .setParameter("tenant", tenantId)
         .setParameter("member", memberId)
         .executeUpdate();
-    session.createNativeMutationQuery("delete from membership where member_id = :member and tenant_id = :tenant")
+    session
+        .createNativeMutationQuery(
+            "delete from membership where member_id = :member and tenant_id = :tenant")
         .setParameter("member", memberId)
         .setParameter("tenant", tenantId)
         .executeUpdate();
   }
 
   /**
-   * Makes the memberships of one origin exactly {@code wanted}: one delete for those that
-   * go, one read of which of {@code wanted} exist already, one batch insert for the rest.
+   * Makes the memberships of one origin exactly {@code wanted}: one delete for those that go, one
+   * read of which of {@code wanted} exist already, one batch insert for the rest.
    */
-  static boolean replace(Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
-    var delete = session.createNativeMutationQuery(wanted.isEmpty()
-            ? "delete from membership where group_id = :group and origin = :origin"
-            : "delete from membership where group_id = :group and origin = :origin and member_id not in (:wanted)")
-        .setParameter("group", groupId)
-        .setParameter("origin", origin.value());
+  static boolean replace(
+      Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
+    var delete =
+        session
+            .createNativeMutationQuery(
+                wanted.isEmpty()
+                    ? "delete from membership where group_id = :group and origin = :origin"
+                    : "delete from membership where group_id = :group and origin = :origin and member_id not in (:wanted)")
+            .setParameter("group", groupId)
+            .setParameter("origin", origin.value());
     if (!wanted.isEmpty()) {
       delete.setParameterList("wanted", wanted.keySet());
     }
@@ -88,43 +104,49 @@ final class Memberships {
     return removed + added > 0;
   }
 
-  private static int insertMissing(Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
+  private static int insertMissing(
+      Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
     if (wanted.isEmpty()) {
       return 0;
     }
     Set<UUID> present = new HashSet<>(existing(session, groupId, origin, wanted.keySet()));
-    List<Map.Entry<UUID, MemberType>> missing = wanted.entrySet().stream()
-        .filter(e -> !present.contains(e.getKey()))
-        .toList();
+    List<Map.Entry<UUID, MemberType>> missing =
+        wanted.entrySet().stream().filter(e -> !present.contains(e.getKey())).toList();
     if (missing.isEmpty()) {
       return 0;
     }
     Timestamp created = Timestamp.from(now());
-    session.doWork(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into membership (group_id, member_id, member_type, origin, tenant_id, created) values (?, ?, ?, ?, ?, ?)")) {
-        for (Map.Entry<UUID, MemberType> member : missing) {
-          insert.setObject(1, groupId);
-          insert.setObject(2, member.getKey());
-          insert.setString(3, member.getValue().name());
-          insert.setString(4, origin.value());
-          insert.setObject(5, tenantId);
-          insert.setTimestamp(6, created);
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    });
+    session.doWork(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into membership (group_id, member_id, member_type, origin, tenant_id, created) values (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<UUID, MemberType> member : missing) {
+              insert.setObject(1, groupId);
+              insert.setObject(2, member.getKey());
+              insert.setString(3, member.getValue().name());
+              insert.setString(4, origin.value());
+              insert.setObject(5, tenantId);
+              insert.setTimestamp(6, created);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+        });
     return missing.size();
   }
 
-  private static List<UUID> existing(Session session, UUID groupId, Origin origin, Collection<UUID> ids) {
-    return session.createNativeQuery(
-            "select member_id from membership where group_id = :group and origin = :origin and member_id in (:ids)", Object.class)
+  private static List<UUID> existing(
+      Session session, UUID groupId, Origin origin, Collection<UUID> ids) {
+    return session
+        .createNativeQuery(
+            "select member_id from membership where group_id = :group and origin = :origin and member_id in (:ids)",
+            Object.class)
         .setParameter("group", groupId)
         .setParameter("origin", origin.value())
         .setParameterList("ids", ids)
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .map(Memberships::uuid)
         .toList();
   }

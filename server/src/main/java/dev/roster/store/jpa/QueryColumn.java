@@ -1,8 +1,8 @@
 package dev.roster.store.jpa;
 
 /**
- * A SCIM attribute that a search can use, and the entity field that answers it. Strings
- * that compare ignoring case ({@code caseExact: false}) are answered by a lower-cased column.
+ * A SCIM attribute that a search can use, and the entity field that answers it. Strings that
+ * compare ignoring case ({@code caseExact: false}) are answered by a lower-cased column.
  */
 record QueryColumn(String field, Kind kind) {
   enum Kind {

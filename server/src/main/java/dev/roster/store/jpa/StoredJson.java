@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.roster.domain.UserDetails;
 
 /**
- * The JSON kept in the {@code attributes} column. Its shape is the domain records', not
- * SCIM's, so the SCIM representation can change without a data migration.
+ * The JSON kept in the {@code attributes} column. Its shape is the domain records', not SCIM's, so
+ * the SCIM representation can change without a data migration.
  */
 final class StoredJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private StoredJson() {}
 

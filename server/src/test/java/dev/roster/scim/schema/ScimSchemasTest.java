@@ -94,9 +94,26 @@ class ScimSchemasTest {
   void userAttributesAreInRfcOrder() {
     assertThat(names(ScimSchemas.USER))
         .containsExactly(
-            "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType",
-            "preferredLanguage", "locale", "timezone", "active", "password", "emails",
-            "phoneNumbers", "ims", "photos", "addresses", "groups", "entitlements", "roles",
+            "userName",
+            "name",
+            "displayName",
+            "nickName",
+            "profileUrl",
+            "title",
+            "userType",
+            "preferredLanguage",
+            "locale",
+            "timezone",
+            "active",
+            "password",
+            "emails",
+            "phoneNumbers",
+            "ims",
+            "photos",
+            "addresses",
+            "groups",
+            "entitlements",
+            "roles",
             "x509Certificates");
   }
 
@@ -106,7 +123,13 @@ class ScimSchemasTest {
         .containsExactly("value", "display", "type", "primary");
     assertThat(names(attribute("User", "addresses").path("subAttributes")))
         .containsExactly(
-            "formatted", "streetAddress", "locality", "region", "postalCode", "country", "type",
+            "formatted",
+            "streetAddress",
+            "locality",
+            "region",
+            "postalCode",
+            "country",
+            "type",
             "primary");
   }
 

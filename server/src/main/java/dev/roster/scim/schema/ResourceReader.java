@@ -257,7 +257,8 @@ public final class ResourceReader {
   private static JsonNode binary(JsonNode value, String path) {
     if (value.isTextual()) {
       try {
-        Base64.getMimeDecoder().decode(value.textValue());
+        // The MIME decoder would skip any character it does not know; this one refuses them.
+        Base64.getDecoder().decode(value.textValue().replaceAll("\\s", ""));
         return value;
       } catch (IllegalArgumentException e) {
         // the message below says what is expected

@@ -2,13 +2,14 @@ package dev.roster.scim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import dev.roster.domain.GroupRef;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.User;
 import dev.roster.domain.UserService;
-import dev.roster.scim.map.ScimUrls;
 import dev.roster.scim.map.UserMapper;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.store.Page;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
@@ -53,7 +56,16 @@ public final class UsersEndpoint {
     RequestContext ctx = context();
     var query = params.toSearchParameters().toQuery(settings.maxResults());
     return ScimResponses.list(
-        tx.inTransaction(() -> users.search(ctx.tenantId(), query).map(user -> toScim(ctx, user))));
+        tx.inTransaction(
+            () -> {
+              Page<User> page = users.search(ctx.tenantId(), query);
+              Map<UUID, List<GroupRef>> groups =
+                  users.groupsOf(ctx.tenantId(), page.items().stream().map(User::id).toList());
+              return page.map(
+                  user ->
+                      UserMapper.toScim(
+                          user, groups.getOrDefault(user.id(), List.of()), ctx.urls()));
+            }));
   }
 
   @GET
@@ -116,8 +128,9 @@ public final class UsersEndpoint {
   }
 
   private ObjectNode toScim(RequestContext ctx, User user) {
-    ScimUrls urls = ctx.urls();
-    return UserMapper.toScim(user, users.groupsOf(ctx.tenantId(), user.id()), urls);
+    List<GroupRef> groups =
+        users.groupsOf(ctx.tenantId(), List.of(user.id())).getOrDefault(user.id(), List.of());
+    return UserMapper.toScim(user, groups, ctx.urls());
   }
 
   private RequestContext context() {

@@ -2,7 +2,9 @@ package dev.roster.store;
 
 import dev.roster.domain.GroupRef;
 import dev.roster.domain.User;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,6 @@ public interface UserStore {
 
   Page<User> search(UUID tenantId, SearchQuery query);
 
-  /** The groups the user is a direct member of, by any origin. */
-  List<GroupRef> groupsOf(UUID tenantId, UUID userId);
+  /** The groups each user is a direct member of, by any origin; users in none are absent. */
+  Map<UUID, List<GroupRef>> groupsOf(UUID tenantId, Collection<UUID> userIds);
 }

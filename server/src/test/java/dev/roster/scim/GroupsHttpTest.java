@@ -80,6 +80,9 @@ class GroupsHttpTest {
     assertThat(groups.get(0).get("display").asText()).isEqualTo(name);
     assertThat(groups.get(0).get("$ref").asText()).endsWith("/scim/v2/Groups/" + groupId);
     assertThat(groups.get(0).get("type").asText()).isEqualTo("direct");
+    JsonNode listed =
+        scim.get("/Users?filter=" + ScimClient.encode("id eq \"" + userId + "\"")).json();
+    assertThat(listed.at("/Resources/0/groups/0/value").asText()).isEqualTo(groupId);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.roster.domain.User;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
 import dev.roster.store.UserStore;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,8 +113,8 @@ public final class JpaUserStore implements UserStore {
   }
 
   @Override
-  public List<GroupRef> groupsOf(UUID tenantId, UUID userId) {
-    return Memberships.groupsOf(session(), tenantId, userId);
+  public Map<UUID, List<GroupRef>> groupsOf(UUID tenantId, Collection<UUID> userIds) {
+    return Memberships.groupsOf(session(), tenantId, userIds);
   }
 
   private Optional<UserEntity> entity(UUID tenantId, UUID id) {

@@ -1,6 +1,7 @@
 -- Roster's first schema. Runs unchanged on H2 (2.x) and PostgreSQL (14+).
--- Case-insensitive uniqueness is a unique index on a lower-cased column that the
--- application fills, so it behaves the same on both databases and a race between two
+-- Case-insensitive uniqueness is a unique index on a *_lower column that the application
+-- fills with a normalized, case-folded key (dev.roster.domain.CaseInsensitive; folding can
+-- lengthen a string, hence the wider columns), so it behaves the same on both databases and a race between two
 -- creates ends in one success and one constraint violation, never two rows.
 
 CREATE TABLE organization (
@@ -32,10 +33,10 @@ CREATE TABLE user_account (
   id                  UUID PRIMARY KEY,
   tenant_id           UUID NOT NULL REFERENCES tenant (id),
   user_name           VARCHAR(256) NOT NULL,
-  user_name_lower     VARCHAR(256) NOT NULL,
+  user_name_lower     VARCHAR(1024) NOT NULL,
   external_id         VARCHAR(256),
   display_name        VARCHAR(256),
-  display_name_lower  VARCHAR(256),
+  display_name_lower  VARCHAR(1024),
   active              BOOLEAN NOT NULL,
   source              VARCHAR(16) NOT NULL,
   source_name         VARCHAR(128),
@@ -60,7 +61,7 @@ CREATE TABLE user_group (
   id                  UUID PRIMARY KEY,
   tenant_id           UUID NOT NULL REFERENCES tenant (id),
   display_name        VARCHAR(256) NOT NULL,
-  display_name_lower  VARCHAR(256) NOT NULL,
+  display_name_lower  VARCHAR(1024) NOT NULL,
   external_id         VARCHAR(256),
   source              VARCHAR(16) NOT NULL,
   source_name         VARCHAR(128),
@@ -75,18 +76,22 @@ CREATE INDEX ix_user_group_external_id ON user_group (tenant_id, external_id);
 CREATE INDEX ix_user_group_created ON user_group (tenant_id, created, id);
 CREATE UNIQUE INDEX ux_user_group_ldap_uuid ON user_group (tenant_id, source_name, ldap_uuid);
 
--- A member is a user or a group, so member_id has no foreign key; the stores delete a
--- resource's memberships in the same transaction as the resource.
+-- A member is a user or a group: one column for each, each a foreign key, exactly one set.
+-- The database then guarantees that no membership outlives its member, even when a delete
+-- races with an insert (the insert's key check waits for, or fails against, the delete).
 CREATE TABLE membership (
-  group_id     UUID NOT NULL REFERENCES user_group (id) ON DELETE CASCADE,
-  member_id    UUID NOT NULL,
-  member_type  VARCHAR(8) NOT NULL,
-  origin       VARCHAR(160) NOT NULL,
-  tenant_id    UUID NOT NULL REFERENCES tenant (id),
-  created      TIMESTAMP WITH TIME ZONE NOT NULL,
-  PRIMARY KEY (group_id, member_id, origin)
+  group_id         UUID NOT NULL REFERENCES user_group (id) ON DELETE CASCADE,
+  user_id          UUID REFERENCES user_account (id) ON DELETE CASCADE,
+  member_group_id  UUID REFERENCES user_group (id) ON DELETE CASCADE,
+  origin           VARCHAR(160) NOT NULL,
+  tenant_id        UUID NOT NULL REFERENCES tenant (id),
+  created          TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT ck_membership_one_member CHECK ((user_id IS NULL) <> (member_group_id IS NULL))
 );
-CREATE INDEX ix_membership_member ON membership (member_id, group_id);
+CREATE UNIQUE INDEX ux_membership_user ON membership (group_id, user_id, origin);
+CREATE UNIQUE INDEX ux_membership_group ON membership (group_id, member_group_id, origin);
+CREATE INDEX ix_membership_by_user ON membership (user_id, group_id);
+CREATE INDEX ix_membership_by_group ON membership (member_group_id, group_id);
 
 -- Tokens are stored as a SHA-256 of the token: the token itself is shown once.
 CREATE TABLE access_token (

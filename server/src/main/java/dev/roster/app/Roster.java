@@ -27,8 +27,11 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -39,6 +42,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * The reader of the code starts here.
  */
 public final class Roster implements AutoCloseable {
+  static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
   private final Database database;
   private final TokenService tokens;
   private final UserService userService;
@@ -88,7 +93,11 @@ public final class Roster implements AutoCloseable {
 
   private void startHttp(String host, int port) throws Exception {
     server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    // Long enough for a filter at SearchParameters' length limit, so that limit is what speaks.
+    http.setRequestHeaderSize(32 * 1024);
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
@@ -100,7 +109,13 @@ public final class Roster implements AutoCloseable {
         new ServletHolder("scim", new ServletContainer(scimApplication())), "/scim/v2/*");
     context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/health/*");
     context.addServlet(new ServletHolder("docs", new DocsServlet()), "/docs");
-    server.setHandler(context);
+    // Bodies beyond this are refused with 413 before they are read: a group of 100,000
+    // members fits in a few MB, and nothing legitimate needs more.
+    SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+    sizeLimit.setHandler(context);
+    server.setHandler(sizeLimit);
+    server.setErrorHandler(new JsonErrorHandler());
+    context.setErrorHandler(new JsonErrorHandler());
     server.start();
   }
 

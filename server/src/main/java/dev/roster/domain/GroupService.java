@@ -20,6 +20,7 @@ public final class GroupService {
   }
 
   public Group create(UUID tenantId, GroupDraft draft) {
+    checkSizes(draft);
     Instant now = Clock.now();
     Group group =
         new Group(
@@ -42,6 +43,7 @@ public final class GroupService {
    * made belong to the sync and survive.
    */
   public Group replace(UUID tenantId, UUID id, GroupDraft draft, IfMatch ifMatch) {
+    checkSizes(draft);
     return tx.inTransaction(
         () -> {
           Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
@@ -67,6 +69,11 @@ public final class GroupService {
           ifMatch.check(current.meta().version());
           groups.delete(tenantId, id);
         });
+  }
+
+  private static void checkSizes(GroupDraft draft) {
+    Limits.name("displayName", draft.displayName());
+    Limits.name("externalId", draft.externalId());
   }
 
   /** Every member must exist in the tenant; a group cannot contain itself. */

@@ -26,6 +26,7 @@ public final class UserService {
         draft
             .requestedSource()
             .orElse(draft.password().isPresent() ? Source.LOCAL : Source.LOCAL_NO_AUTH);
+    checkSizes(draft);
     checkPassword(source, draft);
     // Hash before the transaction: the KDF is slow on purpose and must not hold a connection.
     String hash = draft.password().map(hasher::hash).orElse(null);
@@ -47,6 +48,7 @@ public final class UserService {
    * given.
    */
   public User replace(UUID tenantId, UUID id, UserDraft draft, IfMatch ifMatch) {
+    checkSizes(draft);
     String hash = draft.password().map(hasher::hash).orElse(null);
     return tx.inTransaction(
         () -> {
@@ -77,6 +79,13 @@ public final class UserService {
           ifMatch.check(current.meta().version());
           users.delete(tenantId, id);
         });
+  }
+
+  private static void checkSizes(UserDraft draft) {
+    Limits.name("userName", draft.userName());
+    Limits.name("externalId", draft.externalId());
+    Limits.name("displayName", draft.details().displayName());
+    draft.password().ifPresent(Limits::password);
   }
 
   /** Why a password is refused: SSO-only and directory accounts keep none in Roster. */

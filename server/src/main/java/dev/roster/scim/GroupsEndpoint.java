@@ -77,7 +77,7 @@ public final class GroupsEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(String body) throws ScimException {
+  public Response create(byte[] body) throws ScimException {
     RequestContext ctx = context();
     Group group =
         service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
@@ -88,7 +88,7 @@ public final class GroupsEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
     RequestContext ctx = context();
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));

@@ -1,6 +1,7 @@
 package dev.roster.scim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -13,13 +14,24 @@ public final class ScimJson {
 
   private ScimJson() {}
 
-  /** Parses a body; malformed JSON is a 400 {@code invalidSyntax} that says where. */
-  public static JsonNode parse(String body) throws BadRequestException {
-    if (body == null || body.isBlank()) {
+  /**
+   * Parses a body as UTF-8 JSON (RFC 8259 §8.1; a declared charset is not consulted), so a byte
+   * that is not UTF-8 is an error rather than a silent replacement character. Malformed JSON is a
+   * 400 {@code invalidSyntax} that says where.
+   */
+  public static JsonNode parse(byte[] body) throws BadRequestException {
+    if (body == null || body.length == 0) {
       throw BadRequestException.invalidSyntax("the request body is empty; send a JSON object");
     }
     try {
-      return MAPPER.readTree(body);
+      JsonNode node = MAPPER.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw BadRequestException.invalidSyntax("the request body is empty; send a JSON object");
+      }
+      return node;
+    } catch (StreamConstraintsException e) {
+      throw BadRequestException.invalidSyntax(
+          "the request body nests too deeply or holds a value too large to accept");
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
       String where =
@@ -27,6 +39,9 @@ public final class ScimJson {
               ? ""
               : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       throw BadRequestException.invalidSyntax("the request body is not valid JSON" + where);
+    } catch (java.io.IOException e) {
+      // Reading from a byte array fails only on content, e.g. bytes that are not UTF-8.
+      throw BadRequestException.invalidSyntax("the request body is not valid UTF-8 JSON");
     }
   }
 }

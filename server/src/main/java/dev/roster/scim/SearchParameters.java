@@ -28,7 +28,18 @@ public record SearchParameters(
       throw BadRequestException.invalidFilter(
           "the filter is longer than " + MAX_FILTER_LENGTH + " characters");
     }
-    return Filter.fromString(filter);
+    if (filter.indexOf('\u0000') >= 0) {
+      throw BadRequestException.invalidFilter("the filter contains a NUL character");
+    }
+    Filter parsed;
+    try {
+      parsed = Filter.fromString(filter);
+    } catch (BadRequestException e) {
+      throw BadRequestException.invalidFilter(
+          "the filter is not valid: " + firstLine(e.getMessage()));
+    }
+    FilterLimits.check(parsed);
+    return parsed;
   }
 
   private boolean descending() throws BadRequestException {
@@ -42,15 +53,28 @@ public record SearchParameters(
         "sortOrder must be 'ascending' or 'descending', got '" + sortOrder + "'");
   }
 
+  /** A whole number, clamped into the int range (a huge count means "as many as allowed"). */
   private static int integer(String name, String value, int absent) throws BadRequestException {
     if (value == null || value.isBlank()) {
       return absent;
     }
     try {
-      return Integer.parseInt(value.strip());
+      return new java.math.BigInteger(value.strip())
+          .max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+          .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE))
+          .intValue();
     } catch (NumberFormatException e) {
       throw BadRequestException.invalidValue(name + " must be a whole number, got '" + value + "'");
     }
+  }
+
+  /** The parser's own words, without the JSON library's location suffix. */
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "syntax error";
+    }
+    int cut = message.indexOf('\n');
+    return (cut < 0 ? message : message.substring(0, cut)).strip();
   }
 
   private static String blankToNull(String text) {

@@ -88,7 +88,7 @@ public final class UsersEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(String body) throws ScimException {
+  public Response create(byte[] body) throws ScimException {
     RequestContext ctx = context();
     User user =
         service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(ScimJson.parse(body))));
@@ -99,7 +99,7 @@ public final class UsersEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body)
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
     RequestContext ctx = context();
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));

@@ -181,7 +181,7 @@ public final class ResourceReader {
         if (!value.isTextual()) {
           throw new Invalid(path, "must be a string (a reference)");
         }
-        yield value;
+        yield noNul(value, path);
       }
       case BOOLEAN -> bool(value, path);
       case INTEGER -> {
@@ -220,12 +220,20 @@ public final class ResourceReader {
   /** Identity providers send numbers for string attributes (employeeNumber, phone numbers). */
   private static JsonNode string(JsonNode value, String path) {
     if (value.isTextual()) {
-      return value;
+      return noNul(value, path);
     }
     if (value.isNumber()) {
       return NODES.textNode(value.asText());
     }
     throw new Invalid(path, "must be a string");
+  }
+
+  /** PostgreSQL cannot store NUL in text, and no attribute has a use for it. */
+  private static JsonNode noNul(JsonNode value, String path) {
+    if (value.textValue().indexOf('\u0000') >= 0) {
+      throw new Invalid(path, "must not contain NUL characters");
+    }
+    return value;
   }
 
   /** Entra ID sends booleans as the strings "True" and "False". */

@@ -19,6 +19,7 @@ import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
+import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.InvalidFilter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +35,9 @@ import java.util.UUID;
  * refused with a message naming them.
  */
 final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private final String alias;
   private final Map<String, QueryColumn> columns;
 
@@ -175,7 +179,7 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
               + " "
               + operator
               + " "
-              + c.bind(text(filter, value).toLowerCase(Locale.ROOT))
+              + c.bind(CaseInsensitive.key(text(filter, value)))
               + ")";
       case STRING_EXACT ->
           "("
@@ -209,7 +213,7 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
     }
     String text = text(filter, filter.getComparisonValue());
     if (column.kind() == QueryColumn.Kind.STRING_IGNORE_CASE) {
-      text = text.toLowerCase(Locale.ROOT);
+      text = CaseInsensitive.key(text);
     }
     String pattern = before + escapeLike(text) + after;
     String field = field(column);
@@ -261,7 +265,15 @@ final class FilterTranslator implements FilterVisitor<String, JpqlCondition> {
   private static Instant instant(Filter filter, ValueNode value) {
     if (value.isTextual()) {
       try {
-        return OffsetDateTime.parse(value.textValue()).toInstant();
+        Instant instant = OffsetDateTime.parse(value.textValue()).toInstant();
+        // Both databases store years 1 to 9999; beyond, the comparison is refused, not sent.
+        if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
+          throw new InvalidFilter(
+              "'"
+                  + filter.getAttributePath()
+                  + "' compares with a date outside the years 1 to 9999");
+        }
+        return instant;
       } catch (DateTimeParseException e) {
         // fall through to the message below
       }

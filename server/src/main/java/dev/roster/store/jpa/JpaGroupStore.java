@@ -1,5 +1,6 @@
 package dev.roster.store.jpa;
 
+import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Group;
 import dev.roster.domain.Member;
@@ -14,7 +15,6 @@ import dev.roster.store.SearchQuery;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,11 +80,7 @@ public final class JpaGroupStore implements GroupStore {
     if (entity.isEmpty()) {
       return false;
     }
-    Memberships.removeMember(session(), tenantId, id);
-    session()
-        .createNativeMutationQuery("delete from membership where group_id = :group")
-        .setParameter("group", id)
-        .executeUpdate();
+    Memberships.touchGroupsOf(session(), tenantId, id, MemberType.GROUP);
     session().remove(entity.get());
     session().flush();
     return true;
@@ -106,8 +102,8 @@ public final class JpaGroupStore implements GroupStore {
     if (ids.isEmpty()) {
       return found;
     }
-    idsIn("UserEntity", tenantId, ids).forEach(id -> found.put(id, MemberType.USER));
-    idsIn("GroupEntity", tenantId, ids).forEach(id -> found.put(id, MemberType.GROUP));
+    idsIn("user_account", tenantId, ids).forEach(id -> found.put(id, MemberType.USER));
+    idsIn("user_group", tenantId, ids).forEach(id -> found.put(id, MemberType.GROUP));
     return found;
   }
 
@@ -123,14 +119,34 @@ public final class JpaGroupStore implements GroupStore {
     }
   }
 
-  private List<UUID> idsIn(String entityName, UUID tenantId, Collection<UUID> ids) {
+  /**
+   * The ids among {@code ids} that exist in the table, locked until the transaction ends so a
+   * concurrent delete of one of them waits for (or is waited for by) the membership insert that
+   * follows. PostgreSQL's foreign keys would catch that race alone; H2's do not.
+   */
+  private List<UUID> idsIn(String table, UUID tenantId, Collection<UUID> ids) {
+    String lock = isPostgres() ? " for share" : " for update";
+    List<UUID> found = new java.util.ArrayList<>();
+    for (List<UUID> chunk : Memberships.chunks(ids)) {
+      session()
+          .createNativeQuery(
+              "select id from " + table + " where tenant_id = :tenant and id in (:ids)" + lock,
+              Object.class)
+          .setParameter("tenant", tenantId)
+          .setParameterList("ids", chunk)
+          .getResultList()
+          .forEach(id -> found.add(Memberships.uuid(id)));
+    }
+    return found;
+  }
+
+  private boolean isPostgres() {
     return session()
-        .createSelectionQuery(
-            "select e.id from " + entityName + " e where e.tenantId = :tenant and e.id in (:ids)",
-            UUID.class)
-        .setParameter("tenant", tenantId)
-        .setParameterList("ids", ids)
-        .getResultList();
+            .getFactory()
+            .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+            .getJdbcServices()
+            .getDialect()
+        instanceof org.hibernate.dialect.PostgreSQLDialect;
   }
 
   private Optional<GroupEntity> entity(UUID tenantId, UUID id) {
@@ -147,7 +163,7 @@ public final class JpaGroupStore implements GroupStore {
 
   private static void copy(Group group, GroupEntity entity) {
     entity.displayName = group.displayName();
-    entity.displayNameLower = group.displayName().toLowerCase(Locale.ROOT);
+    entity.displayNameLower = CaseInsensitive.key(group.displayName());
     entity.externalId = group.externalId();
     entity.source = group.source().name();
     entity.lastModified = group.meta().lastModified();

@@ -1,12 +1,12 @@
 package dev.roster.store.jpa;
 
 import dev.roster.domain.AccessToken;
+import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Scope;
 import dev.roster.store.TokenStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -25,7 +25,7 @@ public final class JpaTokenStore implements TokenStore {
     entity.id = token.id();
     entity.tenantId = token.tenantId();
     entity.name = token.name();
-    entity.nameLower = token.name().toLowerCase(Locale.ROOT);
+    entity.nameLower = CaseInsensitive.key(token.name());
     entity.ownerUserId = token.ownerUserId();
     entity.scope = token.scope().label();
     entity.tokenHash = tokenHash;
@@ -68,7 +68,7 @@ public final class JpaTokenStore implements TokenStore {
             .createMutationQuery(
                 "delete from TokenEntity t where t.tenantId = :tenant and t.nameLower = :name")
             .setParameter("tenant", tenantId)
-            .setParameter("name", name.toLowerCase(Locale.ROOT))
+            .setParameter("name", CaseInsensitive.key(name))
             .executeUpdate()
         > 0;
   }

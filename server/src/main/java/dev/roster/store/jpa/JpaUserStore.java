@@ -1,8 +1,10 @@
 package dev.roster.store.jpa;
 
 import dev.roster.domain.Account;
+import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.GroupRef;
+import dev.roster.domain.MemberType;
 import dev.roster.domain.Meta;
 import dev.roster.domain.Source;
 import dev.roster.domain.User;
@@ -11,7 +13,6 @@ import dev.roster.store.SearchQuery;
 import dev.roster.store.UserStore;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +51,7 @@ public final class JpaUserStore implements UserStore {
             "from UserEntity u where u.tenantId = :tenant and u.userNameLower = :name",
             UserEntity.class)
         .setParameter("tenant", tenantId)
-        .setParameter("name", userName.toLowerCase(Locale.ROOT))
+        .setParameter("name", CaseInsensitive.key(userName))
         .uniqueResultOptional()
         .map(JpaUserStore::toUser);
   }
@@ -101,7 +102,7 @@ public final class JpaUserStore implements UserStore {
     if (entity.isEmpty()) {
       return false;
     }
-    Memberships.removeMember(session(), tenantId, id);
+    Memberships.touchGroupsOf(session(), tenantId, id, MemberType.USER);
     session().remove(entity.get());
     session().flush();
     return true;
@@ -131,11 +132,11 @@ public final class JpaUserStore implements UserStore {
 
   private static void copy(User user, UserEntity entity) {
     entity.userName = user.userName();
-    entity.userNameLower = user.userName().toLowerCase(Locale.ROOT);
+    entity.userNameLower = CaseInsensitive.key(user.userName());
     entity.externalId = user.externalId();
     String displayName = user.details().displayName();
     entity.displayName = displayName;
-    entity.displayNameLower = displayName == null ? null : displayName.toLowerCase(Locale.ROOT);
+    entity.displayNameLower = displayName == null ? null : CaseInsensitive.key(displayName);
     entity.active = user.active();
     Account account = user.account();
     entity.source = account.source().name();

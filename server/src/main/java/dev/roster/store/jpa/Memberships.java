@@ -1,27 +1,35 @@
 package dev.roster.store.jpa;
 
 import dev.roster.domain.GroupRef;
+import dev.roster.domain.Invalid;
 import dev.roster.domain.Member;
 import dev.roster.domain.MemberType;
 import dev.roster.domain.Origin;
+import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * Set-based SQL on the {@code membership} table. Nothing here loads a group's members to change
- * some of them: changes touch only the rows they name, and every change bumps the version of the
- * groups it touched so their ETags move.
+ * Set-based SQL on the {@code membership} table (one row per group, member and origin; the member
+ * is a user or a group, each a foreign key). Nothing here loads a group's members to change some of
+ * them, and id lists are sent in chunks that every database accepts.
  */
 final class Memberships {
+  /** Far below PostgreSQL's 65,535 bind parameters per statement. */
+  static final int CHUNK = 10_000;
+
   private Memberships() {}
 
   static List<Member> members(Session session, UUID tenantId, UUID groupId) {
@@ -29,140 +37,170 @@ final class Memberships {
         session
             .createNativeQuery(
                 """
-            select d.member_id, d.member_type, coalesce(u.display_name, u.user_name, g.display_name)
-            from (select distinct member_id, member_type from membership
+            select d.user_id, d.member_group_id, coalesce(u.display_name, u.user_name, g.display_name)
+            from (select distinct user_id, member_group_id from membership
                   where group_id = :group and tenant_id = :tenant) d
-            left join user_account u on u.id = d.member_id
-            left join user_group g on g.id = d.member_id
-            order by d.member_id""",
+            left join user_account u on u.id = d.user_id
+            left join user_group g on g.id = d.member_group_id
+            order by coalesce(d.user_id, d.member_group_id)""",
                 Object[].class)
             .setParameter("group", groupId)
             .setParameter("tenant", tenantId)
             .getResultList();
     List<Member> members = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      members.add(new Member(uuid(row[0]), MemberType.valueOf((String) row[1]), (String) row[2]));
+      members.add(
+          row[0] != null
+              ? new Member(uuid(row[0]), MemberType.USER, (String) row[2])
+              : new Member(uuid(row[1]), MemberType.GROUP, (String) row[2]));
     }
     return members;
   }
 
   /**
-   * The direct groups of each of these members, in one query: a page of users costs one round trip
-   * for their groups, not one per user.
+   * The direct groups of each of these users, in one query per chunk: a page of users costs one
+   * round trip for their groups, not one per user.
    */
   static Map<UUID, List<GroupRef>> groupsOf(
-      Session session, UUID tenantId, Collection<UUID> memberIds) {
-    Map<UUID, List<GroupRef>> groups = new java.util.HashMap<>();
-    if (memberIds.isEmpty()) {
-      return groups;
-    }
-    List<Object[]> rows =
-        session
-            .createNativeQuery(
-                """
-            select distinct m.member_id, g.id, g.display_name, g.display_name_lower
-            from membership m join user_group g on g.id = m.group_id
-            where m.member_id in (:members) and m.tenant_id = :tenant
-            order by m.member_id, g.display_name_lower, g.id""",
-                Object[].class)
-            .setParameterList("members", memberIds)
-            .setParameter("tenant", tenantId)
-            .getResultList();
-    for (Object[] row : rows) {
-      groups
-          .computeIfAbsent(uuid(row[0]), id -> new ArrayList<>())
-          .add(new GroupRef(uuid(row[1]), (String) row[2]));
+      Session session, UUID tenantId, Collection<UUID> userIds) {
+    Map<UUID, List<GroupRef>> groups = new HashMap<>();
+    for (List<UUID> chunk : chunks(userIds)) {
+      List<Object[]> rows =
+          session
+              .createNativeQuery(
+                  """
+              select distinct m.user_id, g.id, g.display_name, g.display_name_lower
+              from membership m join user_group g on g.id = m.group_id
+              where m.user_id in (:users) and m.tenant_id = :tenant
+              order by m.user_id, g.display_name_lower, g.id""",
+                  Object[].class)
+              .setParameterList("users", chunk)
+              .setParameter("tenant", tenantId)
+              .getResultList();
+      for (Object[] row : rows) {
+        groups
+            .computeIfAbsent(uuid(row[0]), id -> new ArrayList<>())
+            .add(new GroupRef(uuid(row[1]), (String) row[2]));
+      }
     }
     return groups;
   }
 
-  /** Removes a user or group from every group it is in (before it is deleted). */
-  static void removeMember(Session session, UUID tenantId, UUID memberId) {
+  /**
+   * Moves the version of every group this user or group is a member of: call it before deleting the
+   * member, whose memberships then go by cascade.
+   */
+  static void touchGroupsOf(Session session, UUID tenantId, UUID memberId, MemberType type) {
+    String column = type == MemberType.USER ? "user_id" : "member_group_id";
     session
         .createNativeMutationQuery(
-            """
-            update user_group set version = version + 1, last_modified = :now
-            where tenant_id = :tenant
-              and id in (select group_id from membership where member_id = :member)""")
+            "update user_group set version = version + 1, last_modified = :now"
+                + " where tenant_id = :tenant and id in (select group_id from membership where "
+                + column
+                + " = :member)")
         .setParameter("now", now())
         .setParameter("tenant", tenantId)
         .setParameter("member", memberId)
         .executeUpdate();
-    session
-        .createNativeMutationQuery(
-            "delete from membership where member_id = :member and tenant_id = :tenant")
-        .setParameter("member", memberId)
-        .setParameter("tenant", tenantId)
-        .executeUpdate();
   }
 
   /**
-   * Makes the memberships of one origin exactly {@code wanted}: one delete for those that go, one
-   * read of which of {@code wanted} exist already, one batch insert for the rest.
+   * Makes the memberships of one origin exactly {@code wanted}: reads which members of that origin
+   * the group has (a replace is given the whole set, so this is the request's size), deletes the
+   * ones that go and batch-inserts the ones that come.
+   *
+   * @return whether anything changed
    */
   static boolean replace(
       Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
-    var delete =
-        session
-            .createNativeMutationQuery(
-                wanted.isEmpty()
-                    ? "delete from membership where group_id = :group and origin = :origin"
-                    : "delete from membership where group_id = :group and origin = :origin and member_id not in (:wanted)")
-            .setParameter("group", groupId)
-            .setParameter("origin", origin.value());
-    if (!wanted.isEmpty()) {
-      delete.setParameterList("wanted", wanted.keySet());
-    }
-    int removed = delete.executeUpdate();
-    int added = insertMissing(session, tenantId, groupId, origin, wanted);
-    return removed + added > 0;
-  }
-
-  private static int insertMissing(
-      Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
-    if (wanted.isEmpty()) {
-      return 0;
-    }
-    Set<UUID> present = new HashSet<>(existing(session, groupId, origin, wanted.keySet()));
-    List<Map.Entry<UUID, MemberType>> missing =
+    Set<UUID> present = new HashSet<>(membersOfOrigin(session, groupId, origin));
+    List<UUID> gone = present.stream().filter(id -> !wanted.containsKey(id)).toList();
+    List<Map.Entry<UUID, MemberType>> coming =
         wanted.entrySet().stream().filter(e -> !present.contains(e.getKey())).toList();
-    if (missing.isEmpty()) {
-      return 0;
-    }
-    Timestamp created = Timestamp.from(now());
-    session.doWork(
-        connection -> {
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "insert into membership (group_id, member_id, member_type, origin, tenant_id, created) values (?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<UUID, MemberType> member : missing) {
-              insert.setObject(1, groupId);
-              insert.setObject(2, member.getKey());
-              insert.setString(3, member.getValue().name());
-              insert.setString(4, origin.value());
-              insert.setObject(5, tenantId);
-              insert.setTimestamp(6, created);
-              insert.addBatch();
-            }
-            insert.executeBatch();
-          }
-        });
-    return missing.size();
+    delete(session, groupId, origin, gone);
+    insert(session, tenantId, groupId, origin, coming);
+    return !gone.isEmpty() || !coming.isEmpty();
   }
 
-  private static List<UUID> existing(
-      Session session, UUID groupId, Origin origin, Collection<UUID> ids) {
+  private static List<UUID> membersOfOrigin(Session session, UUID groupId, Origin origin) {
     return session
         .createNativeQuery(
-            "select member_id from membership where group_id = :group and origin = :origin and member_id in (:ids)",
+            "select coalesce(user_id, member_group_id) from membership"
+                + " where group_id = :group and origin = :origin",
             Object.class)
         .setParameter("group", groupId)
         .setParameter("origin", origin.value())
-        .setParameterList("ids", ids)
         .getResultList()
         .stream()
         .map(Memberships::uuid)
         .toList();
+  }
+
+  private static void delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
+    for (List<UUID> chunk : chunks(members)) {
+      session
+          .createNativeMutationQuery(
+              "delete from membership where group_id = :group and origin = :origin"
+                  + " and (user_id in (:members) or member_group_id in (:members))")
+          .setParameter("group", groupId)
+          .setParameter("origin", origin.value())
+          .setParameterList("members", chunk)
+          .executeUpdate();
+    }
+  }
+
+  private static void insert(
+      Session session,
+      UUID tenantId,
+      UUID groupId,
+      Origin origin,
+      List<Map.Entry<UUID, MemberType>> members) {
+    if (members.isEmpty()) {
+      return;
+    }
+    Timestamp created = Timestamp.from(now());
+    try {
+      session.doWork(
+          connection -> {
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "insert into membership (group_id, user_id, member_group_id, origin, tenant_id,"
+                        + " created) values (?, ?, ?, ?, ?, ?)")) {
+              for (Map.Entry<UUID, MemberType> member : members) {
+                boolean user = member.getValue() == MemberType.USER;
+                insert.setObject(1, groupId);
+                setUuidOrNull(insert, 2, user ? member.getKey() : null);
+                setUuidOrNull(insert, 3, user ? null : member.getKey());
+                insert.setString(4, origin.value());
+                insert.setObject(5, tenantId);
+                insert.setTimestamp(6, created);
+                insert.addBatch();
+              }
+              insert.executeBatch();
+            }
+          });
+    } catch (ConstraintViolationException e) {
+      // A member was deleted between the check and this insert: its key no longer exists.
+      throw new Invalid("members", "a member was deleted while this request ran; retry");
+    }
+  }
+
+  private static void setUuidOrNull(PreparedStatement statement, int index, UUID value)
+      throws java.sql.SQLException {
+    if (value == null) {
+      statement.setNull(index, java.sql.Types.OTHER);
+    } else {
+      statement.setObject(index, value);
+    }
+  }
+
+  static <T> List<List<T>> chunks(Collection<T> items) {
+    List<T> all = List.copyOf(items);
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+    }
+    return chunks;
   }
 
   /** Native queries return UUID columns as UUID on PostgreSQL and as 16 bytes on H2. */
@@ -171,13 +209,13 @@ final class Memberships {
       return uuid;
     }
     if (column instanceof byte[] bytes && bytes.length == 16) {
-      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
       return new UUID(buffer.getLong(), buffer.getLong());
     }
     return UUID.fromString(column.toString());
   }
 
   static Instant now() {
-    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 }

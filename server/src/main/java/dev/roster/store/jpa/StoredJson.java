@@ -20,9 +20,17 @@ final class StoredJson {
 
   private StoredJson() {}
 
+  /** The width of the {@code attributes} column. */
+  static final int MAX_LENGTH = 1_000_000;
+
   static String write(UserDetails details) {
     try {
-      return MAPPER.writeValueAsString(details);
+      String json = MAPPER.writeValueAsString(details);
+      if (json.length() > MAX_LENGTH) {
+        throw new dev.roster.domain.Invalid(
+            "body", "the user's attributes take more than " + MAX_LENGTH + " characters");
+      }
+      return json;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize user attributes", e);
     }

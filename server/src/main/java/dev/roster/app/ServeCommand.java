@@ -29,6 +29,8 @@ final class ServeCommand implements Callable<Integer> {
     String demoToken = null;
     if (demo) {
       directory = DemoDirectory.start();
+      // The demo prints an admin token: keep it off the network.
+      settings = settings.withHttpHost("127.0.0.1");
       if (!settings.hasBootstrapToken()) {
         // A token for this process only: nothing is stored, so demo runs leave no tokens behind.
         demoToken = randomToken();

@@ -41,6 +41,10 @@ public record RosterConfig(
     return bootstrapToken != null && !bootstrapToken.isBlank();
   }
 
+  public RosterConfig withHttpHost(String host) {
+    return new RosterConfig(new HttpConfig(host, http.port()), dataDir, db, bootstrapToken, scim);
+  }
+
   public RosterConfig withHttpPort(int port) {
     return new RosterConfig(http.withPort(port), dataDir, db, bootstrapToken, scim);
   }

@@ -5,9 +5,13 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFReader;
+import dev.roster.config.LdapConfig;
+import dev.roster.config.LdapSourceConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The demo directory of {@code serve --demo}: UnboundID's in-memory LDAP server on a free loopback
@@ -40,6 +44,41 @@ final class DemoDirectory implements AutoCloseable {
     }
     server.startListening();
     return new DemoDirectory(server);
+  }
+
+  /** The configuration's sources plus {@code demo}: this directory, synced every minute. */
+  LdapConfig withSource(LdapConfig ldap) {
+    LdapSourceConfig demo =
+        new LdapSourceConfig(
+            "demo",
+            List.of(url()),
+            null,
+            null,
+            null,
+            "none",
+            null,
+            null,
+            null,
+            null,
+            new LdapSourceConfig.Users(
+                "ou=people," + BASE_DN,
+                "sub",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "employeeType",
+                "disabled",
+                null),
+            new LdapSourceConfig.Groups("ou=groups," + BASE_DN, null, null, null, "member", true),
+            new LdapSourceConfig.Mapping(true, true),
+            new LdapSourceConfig.Policy(null, null, null, null, 60, 60));
+    List<LdapSourceConfig> sources = new ArrayList<>(ldap.sources());
+    sources.add(demo);
+    return new LdapConfig(sources);
   }
 
   String url() {

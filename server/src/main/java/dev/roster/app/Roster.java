@@ -1,12 +1,18 @@
 package dev.roster.app;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.roster.admin.SyncEndpoint;
 import dev.roster.auth.Argon2PasswordHasher;
 import dev.roster.auth.BearerAuthFilter;
 import dev.roster.auth.TokenService;
+import dev.roster.config.LdapSettingsMapper;
+import dev.roster.config.LdapSourceConfig;
 import dev.roster.config.RosterConfig;
+import dev.roster.directory.DirectorySync;
+import dev.roster.directory.SyncScheduler;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.Scope;
+import dev.roster.domain.Tenant;
 import dev.roster.domain.UserService;
 import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupsEndpoint;
@@ -19,11 +25,18 @@ import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import dev.roster.store.jpa.Database;
 import dev.roster.store.jpa.JpaGroupStore;
+import dev.roster.store.jpa.JpaSyncRunStore;
+import dev.roster.store.jpa.JpaSyncStore;
 import dev.roster.store.jpa.JpaTokenStore;
 import dev.roster.store.jpa.JpaTransactions;
 import dev.roster.store.jpa.JpaUserStore;
+import dev.roster.sync.Synchronizer;
+import dev.roster.sync.config.SourceSettings;
+import dev.roster.sync.read.DirectoryReader;
 import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -44,6 +57,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
 public final class Roster implements AutoCloseable {
   static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
+  /** Changes per transaction when a sync applies its plan. */
+  private static final int SYNC_BATCH = 500;
+
   private final Database database;
   private final TokenService tokens;
   private final UserService userService;
@@ -52,6 +68,8 @@ public final class Roster implements AutoCloseable {
   private final UserStore users;
   private final GroupStore groups;
   private final ScimSettings scimSettings;
+  private final DirectorySync directorySync;
+  private SyncScheduler scheduler;
   private Server server;
 
   private Roster(RosterConfig config) {
@@ -67,6 +85,16 @@ public final class Roster implements AutoCloseable {
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     this.userService = new UserService(tx, users, new Argon2PasswordHasher());
     this.groupService = new GroupService(tx, groups);
+    List<SourceSettings> sources = new ArrayList<>();
+    List<LdapSourceConfig> configured = config.ldap().sources();
+    for (int i = 0; i < configured.size(); i++) {
+      sources.add(LdapSettingsMapper.toSettings(configured.get(i), i, System.getenv()));
+    }
+    Synchronizer synchronizer =
+        new Synchronizer(
+            new DirectoryReader(), new JpaSyncStore(tx, Tenant.DEFAULT_ID), SYNC_BATCH);
+    this.directorySync =
+        new DirectorySync(tx, new JpaSyncRunStore(tx), synchronizer, sources, Tenant.DEFAULT_ID);
     this.scimSettings =
         new ScimSettings(
             config.scim().maxResults(),
@@ -84,6 +112,8 @@ public final class Roster implements AutoCloseable {
     Roster roster = new Roster(config);
     try {
       roster.startHttp(config.http().host(), config.http().port());
+      roster.scheduler = new SyncScheduler(roster.directorySync);
+      roster.scheduler.start();
       return roster;
     } catch (Exception e) {
       roster.close();
@@ -107,6 +137,8 @@ public final class Roster implements AutoCloseable {
         new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(
         new ServletHolder("scim", new ServletContainer(scimApplication())), "/scim/v2/*");
+    context.addServlet(
+        new ServletHolder("admin", new ServletContainer(adminApplication())), "/admin/*");
     context.addServlet(new ServletHolder("health", new HealthServlet(database)), "/health/*");
     context.addServlet(new ServletHolder("docs", new DocsServlet()), "/docs");
     // Bodies beyond this are refused with 413 before they are read: a group of 100,000
@@ -145,6 +177,29 @@ public final class Roster implements AutoCloseable {
     return app;
   }
 
+  private ResourceConfig adminApplication() {
+    ResourceConfig app = new ResourceConfig();
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+    app.register(SyncEndpoint.class);
+    app.register(new BearerAuthFilter(tokens, Scope.ADMIN));
+    app.register(new ScimExceptionMapper());
+    app.register(new JacksonJsonProvider(ScimJson.MAPPER));
+    app.register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(directorySync).to(DirectorySync.class);
+          }
+        });
+    return app;
+  }
+
+  public DirectorySync directorySync() {
+    return directorySync;
+  }
+
   /** The port HTTP listens on (the real one when the configuration said 0). */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -161,6 +216,9 @@ public final class Roster implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
+      if (scheduler != null) {
+        scheduler.close();
+      }
       if (server != null) {
         server.stop();
       }

@@ -30,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     if (demo) {
       directory = DemoDirectory.start();
       // The demo prints an admin token: keep it off the network.
-      settings = settings.withHttpHost("127.0.0.1");
+      settings = settings.withHttpHost("127.0.0.1").withLdap(directory.withSource(settings.ldap()));
       if (!settings.hasBootstrapToken()) {
         // A token for this process only: nothing is stored, so demo runs leave no tokens behind.
         demoToken = randomToken();

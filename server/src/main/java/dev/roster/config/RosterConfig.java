@@ -21,7 +21,8 @@ public record RosterConfig(
     @NotBlank String dataDir,
     @NotNull(message = "must not be empty") @Valid DbConfig db,
     @BlankOrMinLength(min = 16) String bootstrapToken,
-    @NotNull(message = "must not be empty") @Valid ScimConfig scim) {
+    @NotNull(message = "must not be empty") @Valid ScimConfig scim,
+    @NotNull(message = "must not be empty") @Valid LdapConfig ldap) {
 
   /**
    * The JDBC URL to open: {@code db.url} when set, else an H2 file database under {@link #dataDir}.
@@ -42,27 +43,32 @@ public record RosterConfig(
   }
 
   public RosterConfig withHttpHost(String host) {
-    return new RosterConfig(new HttpConfig(host, http.port()), dataDir, db, bootstrapToken, scim);
+    return new RosterConfig(
+        new HttpConfig(host, http.port()), dataDir, db, bootstrapToken, scim, ldap);
   }
 
   public RosterConfig withHttpPort(int port) {
-    return new RosterConfig(http.withPort(port), dataDir, db, bootstrapToken, scim);
+    return new RosterConfig(http.withPort(port), dataDir, db, bootstrapToken, scim, ldap);
   }
 
   public RosterConfig withDataDir(String dataDir) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
   }
 
   public RosterConfig withDb(DbConfig db) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
   }
 
   public RosterConfig withBootstrapToken(String bootstrapToken) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
   }
 
   public RosterConfig withScim(ScimConfig scim) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
+  }
+
+  public RosterConfig withLdap(LdapConfig ldap) {
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
   }
 
   /** Redacts the bootstrap token: configs get logged at start. */

@@ -24,7 +24,8 @@ class ConfigLoaderTest {
           "./data",
           new DbConfig("", "sa", "", 10),
           "",
-          new ScimConfig(1000, 1000, 1048576));
+          new ScimConfig(1000, 1000, 1048576),
+          new LdapConfig(java.util.List.of()));
 
   @TempDir Path dir;
 

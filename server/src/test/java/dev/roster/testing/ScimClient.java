@@ -20,7 +20,7 @@ public final class ScimClient {
   private final String base;
   private final String token;
 
-  ScimClient(String base, String token) {
+  public ScimClient(String base, String token) {
     this.base = base;
     this.token = token;
   }

@@ -39,9 +39,18 @@ public final class TestServer implements AutoCloseable {
 
   /** A server of its own, on a new data directory or database. */
   public static TestServer start(Db db) {
-    TestServer server = new TestServer(config(db));
+    return start(db, config -> config);
+  }
+
+  /** A server of its own with a changed configuration (LDAP sources, limits). */
+  public static TestServer start(Db db, java.util.function.UnaryOperator<RosterConfig> change) {
+    TestServer server = new TestServer(change.apply(config(db)));
     server.startRoster();
     return server;
+  }
+
+  public Roster roster() {
+    return roster;
   }
 
   /** The configuration a test server runs with: port 0, a temp data dir, the test token. */

@@ -38,6 +38,10 @@ class GroupEntity {
   @Column(nullable = false, length = 1_000_000)
   String attributes;
 
+  /** Directory group names whose members the sync adds here, as a JSON array; null for none. */
+  @Column(name = "ldap_group_names")
+  String ldapGroupNames;
+
   @Column(nullable = false)
   Instant created;
 

@@ -137,6 +137,12 @@ public final class JpaUserStore implements UserStore {
     String displayName = user.details().displayName();
     entity.displayName = displayName;
     entity.displayNameLower = displayName == null ? null : CaseInsensitive.key(displayName);
+    if (user.active()) {
+      entity.disabledReason = null;
+    } else if (entity.active || entity.disabledReason == null) {
+      // Made inactive over SCIM: an administrator's decision, which no sync undoes.
+      entity.disabledReason = DisabledReason.ADMIN;
+    }
     entity.active = user.active();
     Account account = user.account();
     entity.source = account.source().name();

@@ -122,6 +122,50 @@ final class Memberships {
     return !gone.isEmpty() || !coming.isEmpty();
   }
 
+  /**
+   * Adds these members with this origin where they are not members with it yet: one read of which
+   * exist, one batch insert.
+   *
+   * @return how many were added
+   */
+  static int add(
+      Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    Set<UUID> present = new HashSet<>();
+    for (List<UUID> chunk : chunks(members.keySet())) {
+      session
+          .createNativeQuery(
+              "select coalesce(user_id, member_group_id) from membership where group_id = :group"
+                  + " and origin = :origin and (user_id in (:ids) or member_group_id in (:ids))",
+              Object.class)
+          .setParameter("group", groupId)
+          .setParameter("origin", origin.value())
+          .setParameterList("ids", chunk)
+          .getResultList()
+          .forEach(id -> present.add(uuid(id)));
+    }
+    List<Map.Entry<UUID, MemberType>> coming =
+        members.entrySet().stream().filter(e -> !present.contains(e.getKey())).toList();
+    insert(session, tenantId, groupId, origin, coming);
+    return coming.size();
+  }
+
+  /** Removes these members' memberships of this origin; other origins stay. */
+  static void remove(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
+    delete(session, groupId, origin, List.copyOf(members));
+  }
+
+  /** Moves the version of these groups, whose members changed. */
+  static void touch(Session session, Collection<UUID> groupIds) {
+    for (List<UUID> chunk : chunks(groupIds)) {
+      session
+          .createNativeMutationQuery(
+              "update user_group set version = version + 1, last_modified = :now where id in (:ids)")
+          .setParameter("now", now())
+          .setParameterList("ids", chunk)
+          .executeUpdate();
+    }
+  }
+
   private static List<UUID> membersOfOrigin(Session session, UUID groupId, Origin origin) {
     return session
         .createNativeQuery(

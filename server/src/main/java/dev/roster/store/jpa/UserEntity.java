@@ -52,6 +52,10 @@ class UserEntity {
   @Column(nullable = false)
   boolean hidden;
 
+  /** Why the user is inactive: LEFT_DIRECTORY, DIRECTORY or ADMIN (see V2__ldap_sync.sql). */
+  @Column(name = "disabled_reason")
+  String disabledReason;
+
   @Column(name = "password_hash")
   String passwordHash;
 

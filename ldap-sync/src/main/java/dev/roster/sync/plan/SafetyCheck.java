@@ -1,0 +1,105 @@
+package dev.roster.sync.plan;
+
+import dev.roster.sync.config.PolicySettings;
+import dev.roster.sync.model.DirectoryContent;
+import dev.roster.sync.port.StoreView;
+import dev.roster.sync.port.StoredGroup;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a plan may be applied without a person looking at it first. "Empty" is never
+ * "gone": a directory that answers with nothing where the source held entries is far more often a
+ * wrong base DN, a filter typo or a bind account that lost its rights than a company that let
+ * everyone go. And a plan that removes more than the source's limits allow, counted per kind
+ * (users, groups, memberships), waits for approval. Pure: no I/O.
+ *
+ * <pre>{@code
+ * SafetyVerdict verdict = new SafetyCheck().check(plan, view, directory, source.policy());
+ * if (verdict.blocked()) log.warn("sync blocked reasons={}", verdict.reasons());
+ * }</pre>
+ *
+ * <p>A negative {@code maxDeletes} or {@code maxDeletePercent} turns that limit off; zero allows no
+ * removal at all.
+ */
+public final class SafetyCheck {
+
+  public SafetyVerdict check(
+      SyncPlan plan, StoreView before, DirectoryContent read, PolicySettings policy) {
+    List<String> reasons = new ArrayList<>();
+    int userRemovals = 0;
+    for (UserChange change : plan.users()) {
+      if (change instanceof UserChange.Disable || change instanceof UserChange.Delete) {
+        userRemovals++;
+      }
+    }
+    int groupDeletes = 0;
+    for (GroupChange change : plan.groups()) {
+      if (change instanceof GroupChange.Delete) {
+        groupDeletes++;
+      }
+    }
+    int membershipRemovals = 0;
+    for (MembershipChange change : plan.memberships()) {
+      if (change instanceof MembershipChange.Remove) {
+        membershipRemovals++;
+      }
+    }
+    int heldUsers = before.usersByAnchor().size();
+    int heldGroups = (int) before.groups().stream().filter(StoredGroup::isMirror).count();
+    int heldMemberships = before.memberships().size();
+
+    // Users who left before this run were not in the scope last time: only the others count as
+    // "held", so that a scope emptied (and approved) once does not block every later run.
+    long seenLastTime =
+        before.usersByAnchor().values().stream().filter(u -> !u.disabledBecauseLeft()).count();
+    if (read.users().isEmpty() && seenLastTime > 0) {
+      reasons.add(emptyScope("users", "no users", seenLastTime));
+    }
+    if (read.groups().isEmpty() && heldGroups > 0 && groupDeletes > 0) {
+      reasons.add(emptyScope("groups", "no groups", heldGroups));
+    }
+    if (read.groups().isEmpty() && heldMemberships > 0 && membershipRemovals > 0) {
+      reasons.add(emptyScope("memberships", "no groups", heldMemberships));
+    }
+    limit(
+        reasons,
+        "users: " + userRemovals + " disables and deletes",
+        userRemovals,
+        heldUsers,
+        policy);
+    limit(reasons, "groups: " + groupDeletes + " deletes", groupDeletes, heldGroups, policy);
+    limit(
+        reasons,
+        "memberships: " + membershipRemovals + " removals",
+        membershipRemovals,
+        heldMemberships,
+        policy);
+    return new SafetyVerdict(reasons);
+  }
+
+  private static String emptyScope(String kind, String read, long held) {
+    return kind
+        + ": the directory returned "
+        + read
+        + " but the source held "
+        + held
+        + "; a scope that held entries and now reads empty is not taken as gone";
+  }
+
+  /** {@code removals} is the start of a reason: the kind and the count ("groups: 3 deletes"). */
+  private static void limit(
+      List<String> reasons, String removals, int count, int held, PolicySettings policy) {
+    int max = policy.maxDeletes();
+    if (max >= 0 && count > max) {
+      reasons.add(removals + " exceed maxDeletes=" + max);
+    }
+    int percent = policy.maxDeletePercent();
+    // Compared in integers (count/held > percent/100) so that 50.5% is over a limit of 50.
+    if (percent >= 0 && held > 0 && (long) count * 100 > (long) percent * held) {
+      long shown = ((long) count * 100 + held - 1) / held;
+      reasons.add(
+          removals + " of " + held + " held (" + shown + "%) exceed maxDeletePercent=" + percent);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.roster.sync;
+
+import dev.roster.sync.model.DirectoryUser;
+import dev.roster.sync.plan.GroupChange;
+import dev.roster.sync.plan.MembershipChange;
+import dev.roster.sync.plan.SyncPlan;
+import dev.roster.sync.plan.UserChange;
+import dev.roster.sync.port.StoreView;
+import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMembership;
+import dev.roster.sync.port.StoredUser;
+import dev.roster.sync.port.SyncStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The port as the server's store is meant to implement it, in memory: what a plan's changes mean,
+ * anchors of this run's creates resolved, memberships of deleted users and groups cascaded, and
+ * manual memberships kept out of the view.
+ */
+final class MemoryStore implements SyncStore {
+  final Map<UUID, StoredUser> users = new LinkedHashMap<>();
+  final Map<UUID, StoredGroup> groups = new LinkedHashMap<>();
+  final Map<UUID, StoreView.LocalUser> localUsers = new LinkedHashMap<>();
+
+  /** "groupId userId origin" */
+  final Set<String> memberships = new TreeSet<>();
+
+  int batches;
+
+  @Override
+  public StoreView view(String source, Collection<String> directoryUserNames) {
+    Map<String, StoredUser> byAnchor = new LinkedHashMap<>();
+    users.values().forEach(user -> byAnchor.put(user.anchor(), user));
+    List<StoredMembership> held = new ArrayList<>();
+    for (String membership : memberships) {
+      String[] parts = membership.split(" ");
+      if (parts[2].equals("LDAP:" + source)) {
+        held.add(new StoredMembership(UUID.fromString(parts[0]), UUID.fromString(parts[1])));
+      }
+    }
+    Map<String, StoreView.LocalUser> locals = new HashMap<>();
+    for (String name : directoryUserNames) {
+      for (StoreView.LocalUser local : localUsers.values()) {
+        if (local.userName().equalsIgnoreCase(name)) {
+          locals.put(name.toLowerCase(Locale.ROOT), local);
+        }
+      }
+    }
+    return new StoreView(byAnchor, List.copyOf(groups.values()), held, locals);
+  }
+
+  @Override
+  public void apply(String source, SyncPlan batch) {
+    batches++;
+    batch.users().forEach(this::apply);
+    batch.groups().forEach(this::apply);
+    for (MembershipChange change : batch.memberships()) {
+      String key = groupId(change.group()) + " " + userId(change.user()) + " LDAP:" + source;
+      if (change instanceof MembershipChange.Add) {
+        memberships.add(key);
+      } else {
+        memberships.remove(key);
+      }
+    }
+  }
+
+  String userName(UUID id) {
+    return users.get(id).userName();
+  }
+
+  /** "group: user, user" lines of every membership, with its origin. */
+  String memberships() {
+    List<String> lines = new ArrayList<>();
+    for (String membership : memberships) {
+      String[] parts = membership.split(" ");
+      lines.add(
+          groups.get(UUID.fromString(parts[0])).displayName()
+              + " "
+              + userName(UUID.fromString(parts[1]))
+              + " "
+              + parts[2]);
+    }
+    lines.sort(null);
+    return String.join("\n", lines);
+  }
+
+  private void apply(UserChange change) {
+    if (change instanceof UserChange.Create c) {
+      put(UUID.randomUUID(), c.user(), c.user().enabled(), false);
+    } else if (change instanceof UserChange.Update c) {
+      StoredUser old = users.get(c.id());
+      put(c.id(), c.user(), old.active(), old.disabledBecauseLeft());
+    } else if (change instanceof UserChange.Disable c) {
+      flags(c.id(), false, c.becauseLeft());
+    } else if (change instanceof UserChange.Enable c) {
+      flags(c.id(), true, false);
+    } else if (change instanceof UserChange.Delete c) {
+      users.remove(c.id());
+      memberships.removeIf(m -> m.split(" ")[1].equals(c.id().toString()));
+    } else if (change instanceof UserChange.Adopt c) {
+      localUsers.remove(c.id());
+      put(c.id(), c.user(), c.user().enabled(), false);
+    }
+  }
+
+  private void apply(GroupChange change) {
+    if (change instanceof GroupChange.Create c) {
+      UUID id = UUID.randomUUID();
+      groups.put(id, new StoredGroup(id, c.group().anchor(), c.group().name(), Set.of()));
+    } else if (change instanceof GroupChange.Rename c) {
+      StoredGroup old = groups.get(c.id());
+      groups.put(c.id(), new StoredGroup(c.id(), old.anchor(), c.group().name(), Set.of()));
+    } else {
+      UUID id = ((GroupChange.Delete) change).id();
+      groups.remove(id);
+      memberships.removeIf(m -> m.startsWith(id.toString()));
+    }
+  }
+
+  private void put(UUID id, DirectoryUser u, boolean active, boolean left) {
+    users.put(
+        id,
+        new StoredUser(
+            id,
+            u.anchor(),
+            u.dn(),
+            u.userName(),
+            u.givenName(),
+            u.familyName(),
+            u.displayName(),
+            u.email(),
+            active,
+            left,
+            false));
+  }
+
+  private void flags(UUID id, boolean active, boolean left) {
+    StoredUser u = users.get(id);
+    users.put(
+        id,
+        new StoredUser(
+            id,
+            u.anchor(),
+            u.dn(),
+            u.userName(),
+            u.givenName(),
+            u.familyName(),
+            u.displayName(),
+            u.email(),
+            active,
+            left,
+            false));
+  }
+
+  private UUID userId(MembershipChange.Ref ref) {
+    if (ref.id() != null) {
+      return ref.id();
+    }
+    return users.values().stream()
+        .filter(u -> u.anchor().equals(ref.anchor()))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  private UUID groupId(MembershipChange.Ref ref) {
+    if (ref.id() != null) {
+      return ref.id();
+    }
+    return groups.values().stream()
+        .filter(g -> ref.anchor().equals(g.anchor()))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+}

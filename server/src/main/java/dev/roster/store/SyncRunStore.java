@@ -1,0 +1,30 @@
+package dev.roster.store;
+
+import dev.roster.domain.SyncRun;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** The record of sync runs, their plans, and the per-source lease. */
+public interface SyncRunStore {
+  void insert(UUID tenantId, SyncRun run);
+
+  void finish(SyncRun run, List<String> planLines);
+
+  Optional<SyncRun> find(UUID tenantId, UUID id);
+
+  List<String> planLines(UUID runId);
+
+  /** Newest first. */
+  Page<SyncRun> list(UUID tenantId, int startIndex, int count);
+
+  /**
+   * Takes the lease of a source for {@code ttl} if nobody else holds an unexpired one, and returns
+   * its fencing token (higher with every grant); empty when another node holds it.
+   */
+  OptionalLong acquireLease(String source, String holder, Duration ttl);
+
+  void releaseLease(String source, String holder);
+}

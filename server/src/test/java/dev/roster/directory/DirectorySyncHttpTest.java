@@ -1,0 +1,310 @@
+package dev.roster.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import dev.roster.config.LdapConfig;
+import dev.roster.config.LdapSourceConfig;
+import dev.roster.testing.Db;
+import dev.roster.testing.Reply;
+import dev.roster.testing.ScimClient;
+import dev.roster.testing.TestServer;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The synchronizer end to end: an UnboundID in-memory directory over the real LDAP protocol, the
+ * real server on H2 and PostgreSQL, runs triggered over /admin and checked over SCIM.
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+class DirectorySyncHttpTest {
+  private static final String BASE = "dc=demo,dc=roster,dc=dev";
+  private final Db db;
+  private InMemoryDirectoryServer directory;
+  private TestServer server;
+  private ScimClient scim;
+  private ScimClient admin;
+
+  DirectorySyncHttpTest(Db db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig("test", InetAddress.getLoopbackAddress(), 0, null));
+    directory = new InMemoryDirectoryServer(config);
+    directory.importFromLDIF(true, "../src-test-ldif/demo.ldif");
+    directory.startListening();
+    server = TestServer.start(db, c -> c.withLdap(new LdapConfig(List.of(source(2, 10)))));
+    scim = server.client();
+    admin = new ScimClient(server.baseUrl() + "/admin", TestServer.BOOTSTRAP_TOKEN);
+    awaitStartupRun();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    directory.shutDown(true);
+  }
+
+  private LdapSourceConfig source(int maxDeletes, int maxDeletePercent) {
+    return new LdapSourceConfig(
+        "demo",
+        List.of("ldap://127.0.0.1:" + directory.getListenPort()),
+        null,
+        null,
+        null,
+        "none",
+        null,
+        null,
+        null,
+        5,
+        new LdapSourceConfig.Users(
+            "ou=people," + BASE,
+            "sub",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "employeeType",
+            "disabled",
+            null),
+        new LdapSourceConfig.Groups("ou=groups," + BASE, null, null, null, "member", true),
+        new LdapSourceConfig.Mapping(true, true),
+        new LdapSourceConfig.Policy("disable", maxDeletes, maxDeletePercent, "skip", 3600, 3600));
+  }
+
+  /** The scheduler runs every source once at start; tests begin after that run. */
+  private void awaitStartupRun() throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      JsonNode runs = admin.get("/sync/runs").expectStatus(200).json().get("runs");
+      if (runs.size() > 0 && !runs.get(0).get("status").asText().equals("running")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the start-up sync did not finish");
+  }
+
+  private JsonNode run(String mode) {
+    return admin.post("/sync/demo/run?mode=" + mode, null).expectStatus(200).json();
+  }
+
+  private JsonNode user(String userName) {
+    JsonNode list =
+        scim.get("/Users?filter=" + ScimClient.encode("userName eq \"" + userName + "\"")).json();
+    return list.get("totalResults").asInt() == 0 ? null : list.get("Resources").get(0);
+  }
+
+  private JsonNode group(String name) {
+    JsonNode list =
+        scim.get("/Groups?filter=" + ScimClient.encode("displayName eq \"" + name + "\"")).json();
+    return list.get("totalResults").asInt() == 0 ? null : list.get("Resources").get(0);
+  }
+
+  private static List<String> memberNames(JsonNode group) {
+    List<String> names = new ArrayList<>();
+    group.path("members").forEach(m -> names.add(m.get("display").asText()));
+    return names;
+  }
+
+  @Test
+  void theStartupRunBringsUsersGroupsAndNestedMembershipsIn() {
+    JsonNode runs = admin.get("/sync/runs").json();
+    JsonNode first = runs.get("runs").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("succeeded");
+    assertThat(first.at("/counts/usersCreated").asInt()).isEqualTo(12);
+    JsonNode ada = user("ada");
+    assertThat(ada.at("/name/givenName").asText()).isEqualTo("Ada");
+    assertThat(ada.at("/emails/0/value").asText()).isEqualTo("ada@demo.roster.dev");
+    assertThat(ada.get("active").asBoolean()).isTrue();
+    assertThat(user("charles").get("active").asBoolean()).as("employeeType: disabled").isFalse();
+    assertThat(memberNames(group("engineering")))
+        .containsExactlyInAnyOrder(
+            "Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra");
+    assertThat(memberNames(group("staff"))).as("nested: every team member").hasSize(11);
+    assertThat(scim.get("/Users/" + ada.get("id").asText()).json().get("groups")).hasSize(2);
+  }
+
+  @Test
+  void aSecondRunWithNothingChangedChangesNothing() {
+    JsonNode run = run("full");
+    assertThat(run.get("status").asText()).isEqualTo("succeeded");
+    run.get("counts").forEach(count -> assertThat(count.asInt()).isZero());
+  }
+
+  @Test
+  void aRenamedEntryUpdatesTheSameUser() throws Exception {
+    String id = user("ada").get("id").asText();
+    directory.modifyDN("uid=ada,ou=people," + BASE, "uid=ada.lovelace", true);
+    directory.modify(
+        "uid=ada.lovelace,ou=people," + BASE,
+        new Modification(ModificationType.REPLACE, "displayName", "Countess Lovelace"));
+    assertThat(run("full").at("/counts/usersUpdated").asInt()).isEqualTo(1);
+    JsonNode renamed = user("ada.lovelace");
+    assertThat(renamed.get("id").asText()).isEqualTo(id);
+    assertThat(renamed.get("displayName").asText()).isEqualTo("Countess Lovelace");
+    assertThat(user("ada")).isNull();
+  }
+
+  @Test
+  void aManualMembershipSurvivesEveryRun() {
+    String ada = user("ada").get("id").asText();
+    String research = group("research").get("id").asText();
+    JsonNode current = scim.get("/Groups/" + research).json();
+    List<String> members = new ArrayList<>();
+    current
+        .path("members")
+        .forEach(m -> members.add("{\"value\":\"" + m.get("value").asText() + "\"}"));
+    members.add("{\"value\":\"" + ada + "\"}");
+    scim.put(
+            "/Groups/" + research,
+            "{\"displayName\":\"research\",\"members\":[" + String.join(",", members) + "]}")
+        .expectStatus(200);
+    run("full");
+    assertThat(memberNames(scim.get("/Groups/" + research).json())).contains("Ada Lovelace");
+  }
+
+  @Test
+  void anEntryThatLeavesIsDisabledAndEnabledAgainWhenItReturns() throws Exception {
+    // Moved out of the synced subtree and back: the same entry (same entryUUID) returns.
+    directory.add("dn: ou=former," + BASE, "objectClass: organizationalUnit", "ou: former");
+    directory.modifyDN("uid=alan,ou=people," + BASE, "uid=alan", true, "ou=former," + BASE);
+    assertThat(run("full").at("/counts/usersDisabled").asInt()).isEqualTo(1);
+    assertThat(user("alan").get("active").asBoolean()).isFalse();
+    directory.modifyDN("uid=alan,ou=former," + BASE, "uid=alan", true, "ou=people," + BASE);
+    assertThat(run("full").at("/counts/usersEnabled").asInt()).isEqualTo(1);
+    assertThat(user("alan").get("active").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRecreatedEntryWhoseNameIsHeldIsReportedAsAConflict() throws Exception {
+    var entry = directory.getEntry("uid=alan,ou=people," + BASE).duplicate();
+    directory.delete("uid=alan,ou=people," + BASE);
+    run("full");
+    // Deleted and created again: the same uid, a new entryUUID.
+    entry.removeAttribute("entryUUID");
+    directory.add(entry);
+    JsonNode run = run("full");
+    assertThat(run.at("/counts/conflicts").asInt()).isEqualTo(1);
+    assertThat(user("alan").get("active").asBoolean()).as("the old user is left alone").isFalse();
+  }
+
+  @Test
+  void anAdministratorsDisableIsNeverUndone() {
+    JsonNode grace = user("grace");
+    scim.put("/Users/" + grace.get("id").asText(), "{\"userName\":\"grace\",\"active\":false}")
+        .expectStatus(200);
+    run("full");
+    assertThat(user("grace").get("active").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aDryRunPlansButChangesNothing() throws Exception {
+    directory.delete("uid=ken,ou=people," + BASE);
+    JsonNode run = run("dry-run");
+    assertThat(run.get("status").asText()).isEqualTo("planned");
+    assertThat(run.at("/counts/usersDisabled").asInt()).isEqualTo(1);
+    assertThat(user("ken").get("active").asBoolean()).isTrue();
+    JsonNode detail = admin.get("/sync/runs/" + run.get("id").asText()).json();
+    assertThat(detail.get("plan").toString()).contains("user disable ken");
+  }
+
+  @Test
+  void tooManyDeletesBlockTheRunAndAnApprovalAppliesExactlyThatPlan() throws Exception {
+    for (String uid : List.of("ada", "alan", "grace")) {
+      directory.delete("uid=" + uid + ",ou=people," + BASE);
+    }
+    JsonNode blocked = run("full");
+    assertThat(blocked.get("status").asText()).isEqualTo("blocked_by_safety_limit");
+    assertThat(blocked.get("reasons").toString()).contains("users");
+    assertThat(user("ada").get("active").asBoolean()).as("nothing applied").isTrue();
+    JsonNode approved =
+        admin
+            .post("/sync/runs/" + blocked.get("id").asText() + "/approve", null)
+            .expectStatus(200)
+            .json();
+    assertThat(approved.get("status").asText()).isEqualTo("succeeded");
+    assertThat(user("ada").get("active").asBoolean()).isFalse();
+  }
+
+  @Test
+  void anApprovalIsRefusedWhenTheDirectoryChangedSince() throws Exception {
+    for (String uid : List.of("ada", "alan", "grace")) {
+      directory.delete("uid=" + uid + ",ou=people," + BASE);
+    }
+    JsonNode blocked = run("full");
+    directory.delete("uid=edsger,ou=people," + BASE);
+    JsonNode refused =
+        admin.post("/sync/runs/" + blocked.get("id").asText() + "/approve", null).json();
+    assertThat(refused.get("status").asText()).isEqualTo("failed");
+    assertThat(refused.get("error").asText()).contains("changed");
+    assertThat(user("ada").get("active").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anEmptyScopeIsBlockedNotApplied() throws Exception {
+    for (var entry :
+        directory
+            .search("ou=people," + BASE, com.unboundid.ldap.sdk.SearchScope.ONE, "(uid=*)")
+            .getSearchEntries()) {
+      directory.delete(entry.getDN());
+    }
+    JsonNode run = run("full");
+    assertThat(run.get("status").asText()).isEqualTo("blocked_by_safety_limit");
+    assertThat(user("ada").get("active").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anUnreachableDirectoryFailsTheRunAndChangesNothing() {
+    directory.shutDown(true);
+    JsonNode run = run("full");
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("error").asText()).isNotBlank();
+    assertThat(user("ada").get("active").asBoolean()).isTrue();
+    assertThat(memberNames(group("engineering"))).hasSize(4);
+  }
+
+  @Test
+  void twoConcurrentTriggersRunOnce() {
+    CompletableFuture<Reply> a =
+        CompletableFuture.supplyAsync(() -> admin.post("/sync/demo/run?mode=full", null));
+    CompletableFuture<Reply> b =
+        CompletableFuture.supplyAsync(() -> admin.post("/sync/demo/run?mode=full", null));
+    List<Integer> statuses = List.of(a.join().status(), b.join().status());
+    assertThat(statuses).contains(200).allMatch(s -> s == 200 || s == 409);
+    // Whatever ran, no two runs of the source overlapped in time.
+    JsonNode runs = admin.get("/sync/runs").json().get("runs");
+    for (int i = 0; i + 1 < runs.size(); i++) {
+      java.time.Instant laterStart = java.time.Instant.parse(runs.get(i).get("started").asText());
+      java.time.Instant earlierEnd =
+          java.time.Instant.parse(runs.get(i + 1).get("finished").asText());
+      assertThat(earlierEnd).isBeforeOrEqualTo(laterStart);
+    }
+  }
+
+  @Test
+  void theAdminApiNeedsAnAdminTokenAndNamesUnknownSources() {
+    new ScimClient(server.baseUrl() + "/admin", null).get("/sync/runs").expectError(401, null);
+    admin.post("/sync/nosuch/run", null).expectError(404, null);
+    admin.post("/sync/demo/run?mode=sideways", null).expectError(400, "invalidValue");
+  }
+}

@@ -256,4 +256,79 @@ class ConfigLoaderTest {
   private Path yaml(String content) throws IOException {
     return Files.writeString(Files.createTempFile(dir, "roster", ".yaml"), content);
   }
+
+  @Test
+  void anLdapSourceBindsAndFillsItsDefaults() throws Exception {
+    Path file = dir.resolve("ldap.yaml");
+    java.nio.file.Files.writeString(
+        file,
+        """
+        ldap:
+          sources:
+            - name: corp
+              urls: ["ldap://127.0.0.1:3389"]
+              bindDn: cn=reader,dc=corp
+              bindPasswordEnv: CORP_LDAP_PASSWORD
+              users:
+                baseDn: ou=people,dc=corp
+              groups:
+                baseDn: ou=groups,dc=corp
+                membership: uniqueMember
+        """);
+    RosterConfig config = ConfigLoader.load(file, Map.of());
+    var settings =
+        LdapSettingsMapper.toSettings(
+            config.ldap().sources().get(0), 0, Map.of("CORP_LDAP_PASSWORD", "s3cret"));
+    assertThat(settings.name()).isEqualTo("corp");
+    assertThat(settings.users().anchorAttribute()).isEqualTo("entryUUID");
+    assertThat(settings.users().userNameAttribute()).isEqualTo("uid");
+    assertThat(settings.groups().membership())
+        .isEqualTo(dev.roster.sync.config.GroupSettings.Membership.UNIQUE_MEMBER);
+    assertThat(settings.connection().bindPassword().reveal()).isEqualTo("s3cret");
+    assertThat(settings.toString()).doesNotContain("s3cret");
+    assertThat(settings.policy().maxDeletePercent()).isEqualTo(10);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      users: {baseDn: ""}                                 | ldap.sources[0].users.baseDn
+      users: {baseDn: o=x}, tls: sometimes                | ldap.sources[0].tls
+      users: {baseDn: o=x}, groups: {membership: friends} | ldap.sources[0].groups.membership
+      users: {baseDn: o=x}, policy: {maxDeletePercent: 150} | ldap.sources[0].policy.maxDeletePercent
+      """)
+  void aBadLdapSourceNamesItsKey(String fragment, String key) throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    java.nio.file.Files.writeString(
+        file, "ldap:\n  sources:\n    - {name: corp, urls: [\"ldap://h\"], " + fragment + "}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(key);
+  }
+
+  @Test
+  void aMissingBindPasswordVariableNamesTheKeyNotAValue() {
+    var source =
+        new LdapSourceConfig(
+            "corp",
+            java.util.List.of("ldap://h"),
+            "cn=x",
+            "NOT_SET_ANYWHERE",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new LdapSourceConfig.Users(
+                "o=x", null, null, null, null, null, null, null, null, null, null, null),
+            null,
+            null,
+            null);
+    assertThatThrownBy(() -> LdapSettingsMapper.toSettings(source, 0, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ldap.sources[0].bindPasswordEnv");
+  }
 }

@@ -28,7 +28,8 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parsed) -> {
           if (exception instanceof dev.roster.config.ConfigException
-              || exception instanceof dev.roster.domain.RosterException) {
+              || exception instanceof dev.roster.domain.RosterException
+              || exception instanceof dev.roster.store.jpa.DatabaseUnavailable) {
             cmd.getErr().println("roster: " + exception.getMessage());
             return 2;
           }

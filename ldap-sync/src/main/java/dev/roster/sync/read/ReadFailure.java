@@ -20,7 +20,10 @@ final class ReadFailure {
 
   /** A failure the LDAP SDK reported, during {@code phase}. */
   DirectoryReadException ldap(String phase, LDAPException e) {
-    return of(phase, name(e.getResultCode()), e.getMessage());
+    // The SDK appends its version and revision to messages: noise to anyone reading a run.
+    String detail =
+        e.getMessage() == null ? null : e.getMessage().replaceAll(",?\\s*ldapSDKVersion=[^)]*", "");
+    return of(phase, name(e.getResultCode()), detail);
   }
 
   /** A failure that has no LDAP result code of its own (a missing control, a broken range). */

@@ -22,7 +22,12 @@ public final class Database implements AutoCloseable {
 
   /** Connects, migrates and starts Hibernate. */
   public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
-    HikariDataSource dataSource = pool(jdbcUrl, user, password, maxPoolSize);
+    HikariDataSource dataSource;
+    try {
+      dataSource = pool(jdbcUrl, user, password, maxPoolSize);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailable(jdbcUrl, e);
+    }
     try {
       Flyway.configure()
           .dataSource(dataSource)

@@ -3,17 +3,21 @@ package dev.roster.sync;
 import dev.roster.sync.apply.Applier;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.model.DirectoryContent;
+import dev.roster.sync.model.DirectoryDelta;
 import dev.roster.sync.model.DirectoryUser;
+import dev.roster.sync.plan.DeltaContent;
 import dev.roster.sync.plan.Planner;
 import dev.roster.sync.plan.SafetyCheck;
 import dev.roster.sync.plan.SafetyVerdict;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.port.StoreView;
 import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.read.CursoredRead;
 import dev.roster.sync.read.DirectoryReadException;
 import dev.roster.sync.read.DirectoryReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +32,14 @@ import org.slf4j.LoggerFactory;
  * log.info("status={} {}", outcome.status(), outcome.plan().counts());
  * }</pre>
  *
- * <p>A read that fails in any way writes nothing ("empty" is never "gone"). {@link
- * SyncMode#INCREMENTAL} runs as a full read for now: the plan is the same, only slower.
+ * <p>A read that fails in any way writes nothing ("empty" is never "gone"). A full run that applied
+ * its plan keeps the directory's cursor through the port, and an {@link SyncMode#INCREMENTAL} run
+ * reads only what changed since the kept cursor ({@link DirectoryReader#readChanges}) and plans it
+ * with {@link Planner#planIncremental}; without a usable cursor it is a full run. An incremental
+ * run disables or deletes only the users the directory named as deleted (content synchronization),
+ * so the next full run reconciles what timestamps cannot show: incremental runs then a full one
+ * give the state of the full one alone. The cursor is saved only after a plan was applied
+ * completely: never after a dry, blocked or failed run, so the next run reads those changes again.
  */
 public final class Synchronizer {
   private static final Logger log = LoggerFactory.getLogger(Synchronizer.class);
@@ -49,7 +59,7 @@ public final class Synchronizer {
   public SyncOutcome run(SourceSettings source, SyncMode mode) {
     Planned planned;
     try {
-      planned = plan(source);
+      planned = mode == SyncMode.INCREMENTAL ? planIncremental(source) : planFull(source);
     } catch (DirectoryReadException e) {
       log.debug("sync failed source={} mode={} resultCode={}", source.name(), mode, e.resultCode());
       return SyncOutcome.failed(e.getMessage());
@@ -59,7 +69,7 @@ public final class Synchronizer {
       logged(source, mode, outcome);
       return outcome;
     }
-    return logged(source, mode, apply(planned.plan, planned.verdict));
+    return logged(source, mode, applyAndKeepCursor(source, planned, planned.verdict));
   }
 
   /**
@@ -77,7 +87,7 @@ public final class Synchronizer {
   public SyncOutcome applyApproved(SourceSettings source, String approvedRendering) {
     Planned planned;
     try {
-      planned = plan(source);
+      planned = planFull(source);
     } catch (DirectoryReadException e) {
       log.debug("sync approval failed source={} resultCode={}", source.name(), e.resultCode());
       return SyncOutcome.failed(e.getMessage());
@@ -87,18 +97,53 @@ public final class Synchronizer {
       return new SyncOutcome(
           planned.plan, planned.verdict, false, "the directory changed since the plan was made");
     }
-    return logged(source, "APPROVED", apply(planned.plan, SafetyVerdict.ok()));
+    return logged(source, "APPROVED", applyAndKeepCursor(source, planned, SafetyVerdict.ok()));
   }
 
-  private Planned plan(SourceSettings source) throws DirectoryReadException {
-    DirectoryContent directory = reader.read(source);
-    List<String> userNames = new ArrayList<>(directory.users().size());
-    for (DirectoryUser user : directory.users()) {
-      userNames.add(user.userName());
-    }
-    StoreView view = store.view(source.name(), userNames);
+  private Planned planFull(SourceSettings source) throws DirectoryReadException {
+    CursoredRead<DirectoryContent> read = reader.readWithCursor(source);
+    DirectoryContent directory = read.content();
+    StoreView view = store.view(source.name(), userNames(directory.users()));
     SyncPlan plan = planner.plan(source, directory, view);
-    return new Planned(plan, safety.check(plan, view, directory, source.policy()));
+    return new Planned(plan, safety.check(plan, view, directory, source.policy()), read.cursor());
+  }
+
+  private Planned planIncremental(SourceSettings source) throws DirectoryReadException {
+    Optional<String> cursor = store.cursor(source.name());
+    Optional<CursoredRead<DirectoryDelta>> read =
+        cursor.isEmpty() ? Optional.empty() : reader.readChanges(source, cursor.get());
+    if (read.isEmpty()) {
+      log.debug(
+          "sync incremental reads in full source={} cursor={}", source.name(), cursor.isPresent());
+      return planFull(source);
+    }
+    DirectoryDelta delta = read.get().content();
+    StoreView view = store.view(source.name(), userNames(delta.changedUsers()));
+    SyncPlan plan = planner.planIncremental(source, delta, view);
+    DirectoryContent assumed = DeltaContent.assumed(delta, view);
+    return new Planned(
+        plan, safety.check(plan, view, assumed, source.policy()), read.get().cursor());
+  }
+
+  private static List<String> userNames(List<DirectoryUser> users) {
+    List<String> names = new ArrayList<>(users.size());
+    users.forEach(user -> names.add(user.userName()));
+    return names;
+  }
+
+  /** Applies the plan and, when all of it went in, keeps the cursor the read came with. */
+  private SyncOutcome applyAndKeepCursor(
+      SourceSettings source, Planned planned, SafetyVerdict verdict) {
+    SyncOutcome outcome = apply(planned.plan, verdict);
+    if (outcome.applied() && planned.cursor != null) {
+      try {
+        store.saveCursor(source.name(), planned.cursor);
+      } catch (RuntimeException e) {
+        // The plan is in; without the new cursor the next incremental run re-reads a little more.
+        log.warn("sync cursor not saved source={}", source.name(), e);
+      }
+    }
+    return outcome;
   }
 
   private SyncOutcome apply(SyncPlan plan, SafetyVerdict verdict) {
@@ -130,5 +175,6 @@ public final class Synchronizer {
     return outcome;
   }
 
-  private record Planned(SyncPlan plan, SafetyVerdict verdict) {}
+  /** A plan, its verdict, and the cursor to keep once it is applied (null: none). */
+  private record Planned(SyncPlan plan, SafetyVerdict verdict, String cursor) {}
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -26,15 +27,28 @@ import java.util.UUID;
  * anchors of this run's creates resolved, memberships of deleted users and groups cascaded, and
  * manual memberships kept out of the view.
  */
-final class MemoryStore implements SyncStore {
-  final Map<UUID, StoredUser> users = new LinkedHashMap<>();
+public final class MemoryStore implements SyncStore {
+  public final Map<UUID, StoredUser> users = new LinkedHashMap<>();
   final Map<UUID, StoredGroup> groups = new LinkedHashMap<>();
   final Map<UUID, StoreView.LocalUser> localUsers = new LinkedHashMap<>();
 
   /** "groupId userId origin" */
-  final Set<String> memberships = new TreeSet<>();
+  public final Set<String> memberships = new TreeSet<>();
+
+  /** The cursor of each source, as {@link #saveCursor} last kept it. */
+  public final Map<String, String> cursors = new HashMap<>();
 
   int batches;
+
+  @Override
+  public Optional<String> cursor(String source) {
+    return Optional.ofNullable(cursors.get(source));
+  }
+
+  @Override
+  public void saveCursor(String source, String cursor) {
+    cursors.put(source, cursor);
+  }
 
   @Override
   public StoreView view(String source, Collection<String> directoryUserNames) {
@@ -78,7 +92,7 @@ final class MemoryStore implements SyncStore {
   }
 
   /** "group: user, user" lines of every membership, with its origin. */
-  String memberships() {
+  public String memberships() {
     List<String> lines = new ArrayList<>();
     for (String membership : memberships) {
       String[] parts = membership.split(" ");
@@ -91,6 +105,32 @@ final class MemoryStore implements SyncStore {
     }
     lines.sort(null);
     return String.join("\n", lines);
+  }
+
+  /**
+   * Everything the store holds, without its random ids: users, groups and memberships, one sorted
+   * line each. Two stores that went through different runs compare equal when they hold the same.
+   */
+  public String snapshot() {
+    List<String> lines = new ArrayList<>();
+    for (StoredUser u : users.values()) {
+      lines.add(
+          String.join(
+              " ",
+              "user",
+              u.userName(),
+              u.anchor(),
+              u.dn(),
+              String.valueOf(u.givenName()),
+              String.valueOf(u.familyName()),
+              String.valueOf(u.displayName()),
+              String.valueOf(u.email()),
+              "active=" + u.active(),
+              "left=" + u.disabledBecauseLeft()));
+    }
+    groups.values().forEach(g -> lines.add("group " + g.displayName() + " " + g.anchor()));
+    lines.sort(null);
+    return String.join("\n", lines) + "\n" + memberships();
   }
 
   private void apply(UserChange change) {

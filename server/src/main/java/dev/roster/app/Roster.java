@@ -1,9 +1,12 @@
 package dev.roster.app;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.roster.admin.AuthenticateEndpoint;
 import dev.roster.admin.SyncEndpoint;
 import dev.roster.auth.Argon2PasswordHasher;
 import dev.roster.auth.BearerAuthFilter;
+import dev.roster.auth.CredentialCheck;
+import dev.roster.auth.FailureThrottle;
 import dev.roster.auth.TokenService;
 import dev.roster.config.LdapSettingsMapper;
 import dev.roster.config.LdapSourceConfig;
@@ -34,6 +37,8 @@ import dev.roster.sync.Synchronizer;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.read.DirectoryReader;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,6 +74,7 @@ public final class Roster implements AutoCloseable {
   private final GroupStore groups;
   private final ScimSettings scimSettings;
   private final DirectorySync directorySync;
+  private final CredentialCheck credentialCheck;
   private SyncScheduler scheduler;
   private Server server;
 
@@ -83,18 +89,24 @@ public final class Roster implements AutoCloseable {
     this.users = new JpaUserStore(tx);
     this.groups = new JpaGroupStore(tx);
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
-    this.userService = new UserService(tx, users, new Argon2PasswordHasher());
+    Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+    this.userService = new UserService(tx, users, hasher);
     this.groupService = new GroupService(tx, groups);
     List<SourceSettings> sources = new ArrayList<>();
     List<LdapSourceConfig> configured = config.ldap().sources();
     for (int i = 0; i < configured.size(); i++) {
       sources.add(LdapSettingsMapper.toSettings(configured.get(i), i, System.getenv()));
     }
-    Synchronizer synchronizer =
-        new Synchronizer(
-            new DirectoryReader(), new JpaSyncStore(tx, Tenant.DEFAULT_ID), SYNC_BATCH);
+    JpaSyncStore syncStore = new JpaSyncStore(tx, Tenant.DEFAULT_ID);
+    Synchronizer synchronizer = new Synchronizer(new DirectoryReader(), syncStore, SYNC_BATCH);
     this.directorySync =
         new DirectorySync(tx, new JpaSyncRunStore(tx), synchronizer, sources, Tenant.DEFAULT_ID);
+    // 5 failures per userName in 15 minutes, counted on this node only (see FailureThrottle).
+    FailureThrottle throttle =
+        new FailureThrottle(5, Duration.ofMinutes(15), InstantSource.system());
+    this.credentialCheck =
+        new CredentialCheck(
+            tx, users, hasher, syncStore, directorySync.sources(), Tenant.DEFAULT_ID, throttle);
     this.scimSettings =
         new ScimSettings(
             config.scim().maxResults(),
@@ -183,6 +195,7 @@ public final class Roster implements AutoCloseable {
     app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
     app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
     app.register(SyncEndpoint.class);
+    app.register(AuthenticateEndpoint.class);
     app.register(new BearerAuthFilter(tokens, Scope.ADMIN));
     app.register(new ScimExceptionMapper());
     app.register(new JacksonJsonProvider(ScimJson.MAPPER));
@@ -191,6 +204,7 @@ public final class Roster implements AutoCloseable {
           @Override
           protected void configure() {
             bind(directorySync).to(DirectorySync.class);
+            bind(credentialCheck).to(CredentialCheck.class);
           }
         });
     return app;

@@ -1,7 +1,7 @@
 package dev.roster.directory;
 
 import dev.roster.domain.Clock;
-import dev.roster.domain.Conflict;
+import dev.roster.domain.InProgress;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.SyncRun;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,30 +63,8 @@ public final class DirectorySync {
   /** Runs one source now and returns the recorded run. */
   public SyncRun run(String sourceName, SyncMode mode) {
     SourceSettings source = source(sourceName);
-    // The holder names this run, not just this node: two triggers on one node exclude each other
-    // too.
-    String holder = node + "/" + UUID.randomUUID();
-    if (acquire(sourceName, holder).isEmpty()) {
-      throw new Conflict("a run of source '" + sourceName + "' is already in progress");
-    }
-    try {
-      SyncRun started =
-          new SyncRun(
-              UUID.randomUUID(),
-              sourceName,
-              label(mode),
-              "running",
-              Clock.now(),
-              null,
-              Map.of(),
-              List.of(),
-              null);
-      tx.run(() -> runs.insert(tenantId, started));
-      SyncOutcome outcome = outcome(() -> synchronizer.run(source, mode));
-      return record(started, outcome, mode == SyncMode.DRY_RUN);
-    } finally {
-      tx.run(() -> runs.releaseLease(sourceName, holder));
-    }
+    return underLease(
+        sourceName, label(mode), mode == SyncMode.DRY_RUN, () -> synchronizer.run(source, mode));
   }
 
   /**
@@ -94,23 +73,35 @@ public final class DirectorySync {
    */
   public SyncRun approve(UUID runId) {
     SyncRun blocked = find(runId).orElseThrow(() -> new NotFound("no sync run with id " + runId));
-    if (!blocked.status().equals(SyncOutcome.Status.BLOCKED_BY_SAFETY_LIMIT.name().toLowerCase())) {
+    if (!blocked.status().equals("blocked_by_safety_limit")) {
       throw new Invalid(
           "status",
           "only a run blocked by a safety limit can be approved; this one is " + blocked.status());
     }
     SourceSettings source = source(blocked.source());
     String plan = String.join("\n", tx.inTransaction(() -> runs.planLines(runId)));
+    return underLease(
+        blocked.source(), "approved", false, () -> synchronizer.applyApproved(source, plan));
+  }
+
+  /**
+   * Takes the source's lease (or refuses with 409), records the run as it starts and as it ends,
+   * and gives the lease back whatever happened.
+   */
+  private SyncRun underLease(
+      String sourceName, String mode, boolean keepPlan, Supplier<SyncOutcome> work) {
+    // The holder names this run, not just this node: two triggers on one node exclude each other
+    // too.
     String holder = node + "/" + UUID.randomUUID();
-    if (acquire(blocked.source(), holder).isEmpty()) {
-      throw new Conflict("a run of source '" + blocked.source() + "' is already in progress");
+    if (acquire(sourceName, holder).isEmpty()) {
+      throw new InProgress("a run of source '" + sourceName + "' is already in progress");
     }
     try {
       SyncRun started =
           new SyncRun(
               UUID.randomUUID(),
-              blocked.source(),
-              "approved",
+              sourceName,
+              mode,
               "running",
               Clock.now(),
               null,
@@ -118,9 +109,10 @@ public final class DirectorySync {
               List.of(),
               null);
       tx.run(() -> runs.insert(tenantId, started));
-      return record(started, outcome(() -> synchronizer.applyApproved(source, plan)), false);
+      return record(started, outcome(work), keepPlan, holder);
     } finally {
-      tx.run(() -> runs.releaseLease(blocked.source(), holder));
+      // Normally released with the run's record; this covers a failure before it.
+      tx.run(() -> runs.releaseLease(sourceName, holder));
     }
   }
 
@@ -158,7 +150,7 @@ public final class DirectorySync {
   }
 
   /** An unexpected failure fails the run (logged with an id); it never escapes as a half-run. */
-  private static SyncOutcome outcome(java.util.function.Supplier<SyncOutcome> run) {
+  private static SyncOutcome outcome(Supplier<SyncOutcome> run) {
     try {
       return run.get();
     } catch (RuntimeException e) {
@@ -171,7 +163,7 @@ public final class DirectorySync {
     }
   }
 
-  private SyncRun record(SyncRun started, SyncOutcome outcome, boolean keepPlan) {
+  private SyncRun record(SyncRun started, SyncOutcome outcome, boolean keepPlan, String holder) {
     String status = outcome.status().name().toLowerCase();
     boolean blocked = outcome.status() == SyncOutcome.Status.BLOCKED_BY_SAFETY_LIMIT;
     SyncRun finished =
@@ -189,7 +181,12 @@ public final class DirectorySync {
         (keepPlan || blocked) && outcome.plan() != null && !outcome.plan().render().isEmpty()
             ? Arrays.asList(outcome.plan().render().split("\n"))
             : List.of();
-    tx.run(() -> runs.finish(finished, lines));
+    // One transaction: whoever sees the run finished can start the next one.
+    tx.run(
+        () -> {
+          runs.finish(finished, lines);
+          runs.releaseLease(started.source(), holder);
+        });
     String counts = outcome.plan() == null ? "" : " " + outcome.plan().counts();
     if (outcome.error() != null) {
       LOG.warn(

@@ -1,6 +1,6 @@
 package dev.roster.directory;
 
-import dev.roster.domain.Conflict;
+import dev.roster.domain.InProgress;
 import dev.roster.sync.SyncMode;
 import dev.roster.sync.config.SourceSettings;
 import java.util.concurrent.Executors;
@@ -32,18 +32,24 @@ public final class SyncScheduler implements AutoCloseable {
 
   public void start() {
     for (SourceSettings source : sync.sources()) {
+      long full = source.policy().fullIntervalSeconds();
+      long incremental = source.policy().incrementalIntervalSeconds();
       executor.scheduleWithFixedDelay(
-          () -> runQuietly(source.name()),
-          0,
-          source.policy().fullIntervalSeconds(),
-          TimeUnit.SECONDS);
+          () -> runQuietly(source.name(), SyncMode.FULL), 0, full, TimeUnit.SECONDS);
+      if (incremental < full) {
+        executor.scheduleWithFixedDelay(
+            () -> runQuietly(source.name(), SyncMode.INCREMENTAL),
+            incremental,
+            incremental,
+            TimeUnit.SECONDS);
+      }
     }
   }
 
-  private void runQuietly(String source) {
+  private void runQuietly(String source, SyncMode mode) {
     try {
-      sync.run(source, SyncMode.FULL);
-    } catch (Conflict e) {
+      sync.run(source, mode);
+    } catch (InProgress e) {
       LOG.info("sync source={} skipped: {}", source, e.getMessage());
     } catch (RuntimeException e) {
       // A scheduled task that throws is never run again: log and keep the schedule.

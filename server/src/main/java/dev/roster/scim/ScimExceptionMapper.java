@@ -3,6 +3,7 @@ package dev.roster.scim;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
+import dev.roster.domain.BadCredentials;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Forbidden;
 import dev.roster.domain.Invalid;
@@ -10,11 +11,14 @@ import dev.roster.domain.InvalidFilter;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.PreconditionFailed;
 import dev.roster.domain.RosterException;
+import dev.roster.domain.TooManyAttempts;
+import dev.roster.domain.Unavailable;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
@@ -32,7 +36,14 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
-    return ScimErrors.response(error(exception));
+    Response response = ScimErrors.response(error(exception));
+    if (exception instanceof TooManyAttempts tooMany) {
+      // RFC 6585 §4: say when to come back.
+      return Response.fromResponse(response)
+          .header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds())
+          .build();
+    }
+    return response;
   }
 
   static ErrorResponse error(Throwable exception) {
@@ -60,6 +71,9 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     if (e instanceof NotFound) {
       return ScimErrors.error(404, null, e.getMessage());
     }
+    if (e instanceof dev.roster.domain.InProgress) {
+      return ScimErrors.error(409, null, e.getMessage());
+    }
     if (e instanceof Conflict) {
       return ScimErrors.error(409, BadRequestException.UNIQUENESS, e.getMessage());
     }
@@ -74,6 +88,15 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof Forbidden) {
       return ScimErrors.error(403, null, e.getMessage());
+    }
+    if (e instanceof BadCredentials) {
+      return ScimErrors.error(401, null, e.getMessage());
+    }
+    if (e instanceof TooManyAttempts) {
+      return ScimErrors.error(429, null, e.getMessage());
+    }
+    if (e instanceof Unavailable) {
+      return ScimErrors.error(503, null, e.getMessage());
     }
     return ScimErrors.error(400, null, e.getMessage());
   }

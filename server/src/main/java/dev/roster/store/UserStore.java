@@ -1,6 +1,7 @@
 package dev.roster.store;
 
 import dev.roster.domain.GroupRef;
+import dev.roster.domain.Source;
 import dev.roster.domain.User;
 import java.util.Collection;
 import java.util.List;
@@ -32,4 +33,40 @@ public interface UserStore {
 
   /** The groups each user is a direct member of, by any origin; users in none are absent. */
   Map<UUID, List<GroupRef>> groupsOf(UUID tenantId, Collection<UUID> userIds);
+
+  /** What checking a password needs of the user with this userName (ignoring case). */
+  Optional<Credentials> credentials(UUID tenantId, String userName);
+
+  /** The same for the LDAP user of {@code sourceName} mirroring the entry with this anchor. */
+  Optional<Credentials> credentialsByAnchor(UUID tenantId, String sourceName, String anchor);
+
+  /**
+   * How a user signs in: its source, for LDAP users the directory source and entry DN, for LOCAL
+   * users the Argon2id hash (never shown by {@link #toString()}).
+   */
+  record Credentials(
+      UUID id,
+      String userName,
+      Source source,
+      String sourceName,
+      String ldapDn,
+      String passwordHash,
+      boolean active) {
+    @Override
+    public String toString() {
+      return "Credentials[id="
+          + id
+          + ", userName="
+          + userName
+          + ", source="
+          + source
+          + ", sourceName="
+          + sourceName
+          + ", ldapDn="
+          + ldapDn
+          + ", active="
+          + active
+          + "]";
+    }
+  }
 }

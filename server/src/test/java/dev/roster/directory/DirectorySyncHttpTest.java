@@ -166,6 +166,26 @@ class DirectorySyncHttpTest {
   }
 
   @Test
+  void anIncrementalRunPicksUpOneModifiedEntryAndLeavesDeletesToTheFullRun() throws Exception {
+    directory.modify(
+        "uid=barbara,ou=people," + BASE,
+        new Modification(ModificationType.REPLACE, "sn", "Liskov-Wing"));
+    directory.delete("uid=donald,ou=people," + BASE);
+    JsonNode incremental = run("incremental");
+    assertThat(incremental.get("status").asText()).isEqualTo("succeeded");
+    assertThat(incremental.at("/counts/usersUpdated").asInt()).isEqualTo(1);
+    assertThat(incremental.at("/counts/usersDisabled").asInt())
+        .as("timestamps show no deletes")
+        .isZero();
+    assertThat(user("barbara").at("/name/familyName").asText()).isEqualTo("Liskov-Wing");
+    assertThat(user("donald").get("active").asBoolean()).isTrue();
+    JsonNode full = run("full");
+    assertThat(full.at("/counts/usersDisabled").asInt()).isEqualTo(1);
+    assertThat(full.at("/counts/usersUpdated").asInt()).as("incremental + full = full").isZero();
+    assertThat(user("donald").get("active").asBoolean()).isFalse();
+  }
+
+  @Test
   void aManualMembershipSurvivesEveryRun() {
     String ada = user("ada").get("id").asText();
     String research = group("research").get("id").asText();

@@ -3,6 +3,7 @@ package dev.roster.sync.plan;
 import dev.roster.sync.config.GroupSettings;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.model.DirectoryContent;
+import dev.roster.sync.model.DirectoryDelta;
 import dev.roster.sync.model.DirectoryGroup;
 import dev.roster.sync.plan.MembershipChange.Ref;
 import dev.roster.sync.port.StoreView;
@@ -53,6 +54,24 @@ public final class Planner {
   public SyncPlan plan(SourceSettings source, DirectoryContent directory, StoreView store) {
     UserPlanner users = new UserPlanner(source, store);
     users.plan(directory.users());
+    return plan(source, directory, store, users);
+  }
+
+  /**
+   * The plan of an incremental read: user creates, updates, enables and disables for the changed
+   * entries only, disables or deletes for the anchors the directory named as deleted (never for a
+   * user merely absent from the delta), and the memberships of every group recomputed from the full
+   * group read, member DNs resolved through the changed users and the store's users ({@link
+   * DeltaContent#assumed}).
+   */
+  public SyncPlan planIncremental(SourceSettings source, DirectoryDelta delta, StoreView store) {
+    UserPlanner users = new UserPlanner(source, store);
+    users.planChanges(delta.changedUsers(), delta.deletedUserAnchors());
+    return plan(source, DeltaContent.assumed(delta, store), store, users);
+  }
+
+  private static SyncPlan plan(
+      SourceSettings source, DirectoryContent directory, StoreView store, UserPlanner users) {
     boolean mirror = source.mapping().mirrorGroups();
     List<GroupChange> groups = new ArrayList<>();
     Map<String, Ref> mirrorRefs = new HashMap<>();

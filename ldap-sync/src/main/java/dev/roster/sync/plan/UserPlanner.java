@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The user half of a {@link Planner} run: directory entries against the store's users of the
@@ -46,14 +47,40 @@ final class UserPlanner {
     }
   }
 
+  /** A full read: every stored user missing from {@code directoryUsers} has left. */
   void plan(List<DirectoryUser> directoryUsers) {
-    Map<String, DirectoryUser> directory = new TreeMap<>();
-    directoryUsers.forEach(user -> directory.putIfAbsent(user.anchor(), user));
+    Map<String, DirectoryUser> directory = byAnchor(directoryUsers);
+    plan(directory, user -> !directory.containsKey(user.anchor()));
+  }
+
+  /**
+   * An incremental read: only the changed entries are planned, and only the users whose anchors the
+   * directory named as deleted have left. Every other stored user is taken to be where it was, and
+   * keeps its memberships by id, unless it had left before (its entry is gone, so no group of the
+   * directory can name it).
+   */
+  void planChanges(List<DirectoryUser> changedUsers, Set<String> deletedAnchors) {
+    Map<String, DirectoryUser> directory = byAnchor(changedUsers);
+    Set<String> deleted = new HashSet<>();
+    deletedAnchors.forEach(anchor -> deleted.add(key(anchor)));
+    Predicate<StoredUser> gone =
+        user -> deleted.contains(key(user.anchor())) && !directory.containsKey(user.anchor());
+    plan(directory, gone);
+    for (StoredUser user : store.usersByAnchor().values()) {
+      if (!directory.containsKey(user.anchor())
+          && !gone.test(user)
+          && !user.disabledBecauseLeft()) {
+        refsByAnchor.put(user.anchor(), Ref.id(user.id()));
+      }
+    }
+  }
+
+  private void plan(Map<String, DirectoryUser> directory, Predicate<StoredUser> gone) {
     List<StoredUser> stored = new ArrayList<>(store.usersByAnchor().values());
     stored.sort(Comparator.comparing(StoredUser::anchor));
     boolean deleteLeavers = source.policy().deletion() == PolicySettings.Deletion.DELETE;
     for (StoredUser user : stored) {
-      if (directory.containsKey(user.anchor()) || !deleteLeavers) {
+      if (!gone.test(user) || !deleteLeavers) {
         takenNames.add(key(user.userName()));
       }
     }
@@ -69,10 +96,16 @@ final class UserPlanner {
       }
     }
     for (StoredUser user : stored) {
-      if (!directory.containsKey(user.anchor())) {
+      if (gone.test(user)) {
         planGone(user, deleteLeavers);
       }
     }
+  }
+
+  private static Map<String, DirectoryUser> byAnchor(List<DirectoryUser> users) {
+    Map<String, DirectoryUser> directory = new TreeMap<>();
+    users.forEach(user -> directory.putIfAbsent(user.anchor(), user));
+    return directory;
   }
 
   private void planNew(DirectoryUser user) {

@@ -2,6 +2,7 @@ package dev.roster.sync.port;
 
 import dev.roster.sync.plan.SyncPlan;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * What the synchronizer needs from Roster's store, in the synchronizer's own types. The server
@@ -20,4 +21,16 @@ public interface SyncStore {
    * store.
    */
   void apply(String source, SyncPlan batch);
+
+  /**
+   * Where the source's next incremental run starts: the cursor the last successful run saved, or
+   * empty (the run is then a full one). Opaque to the store: a string of at most 4,000 characters.
+   */
+  Optional<String> cursor(String source);
+
+  /**
+   * Keeps {@code cursor} as the source's cursor, replacing the one before. Called only after a
+   * run's plan was applied completely, never after a dry, blocked or failed run.
+   */
+  void saveCursor(String source, String cursor);
 }

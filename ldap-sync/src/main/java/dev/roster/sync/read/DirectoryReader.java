@@ -1,22 +1,14 @@
 package dev.roster.sync.read;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
-import dev.roster.sync.config.GroupSettings;
+import dev.roster.sync.config.GroupSettings.Membership;
 import dev.roster.sync.config.SourceSettings;
-import dev.roster.sync.config.UserSettings;
 import dev.roster.sync.model.DirectoryContent;
-import dev.roster.sync.model.DirectoryGroup;
-import dev.roster.sync.model.DirectoryNames;
-import dev.roster.sync.model.DirectoryUser;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import dev.roster.sync.model.DirectoryDelta;
+import dev.roster.sync.read.SyncCursor.Kind;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * DirectoryContent content = new DirectoryReader().read(source); // throws: the run writes nothing
  * }</pre>
  *
+ * <p>{@link #readWithCursor} also returns the cursor a later {@link #readChanges} starts from, and
+ * {@link #readChanges} reads only what changed since: RFC 4533 content synchronization where the
+ * root DSE offers it and users are anchored by entryUUID (the anchor its deletes name), otherwise
+ * the users whose modifyTimestamp is at or past a mark ({@link TimestampMark}). Either way the
+ * groups are read in full. A source with {@code memberOf} membership has no cursor: a membership
+ * change need not touch the user entry's modifyTimestamp, so only a full read sees it.
+ *
  * <p>{@link DirectoryReadException#resultCode()} is the LDAP result code in RFC 4511 spelling
  * ({@code sizeLimitExceeded}), the SDK's client-side code in the same style ({@code serverDown},
  * {@code connectError}, {@code timeout}), or one of the reader's own: {@code invalidSettings},
@@ -44,157 +43,133 @@ import org.slf4j.LoggerFactory;
  */
 public final class DirectoryReader {
   private static final Logger log = LoggerFactory.getLogger(DirectoryReader.class);
+  static final int MAX_CURSOR_LENGTH = 4000;
 
   /** Reads the source's users and (when configured) groups; never returns partial content. */
   public DirectoryContent read(SourceSettings source) throws DirectoryReadException {
     try (LDAPConnection connection = DirectoryConnector.open(source.connection())) {
-      return new SourceRead(source, connection).run();
-    }
-  }
-
-  /** One read of one source over one connection: what it has found so far. */
-  private static final class SourceRead {
-    private final SourceSettings source;
-    private final ReadFailure failure;
-    private final EntryMapper mapper;
-    private final PagedSearch search;
-    private final RangeRetrieval ranges;
-    private final SkippedEntries skipped = new SkippedEntries();
-    private final Map<String, DirectoryUser> users = new LinkedHashMap<>();
-    private final Map<String, Set<String>> memberOf = new HashMap<>();
-    private final Map<String, GroupEntry> groups = new LinkedHashMap<>();
-
-    SourceRead(SourceSettings source, LDAPConnection connection) {
-      this.source = source;
-      this.failure = new ReadFailure(source.connection().bindPassword());
-      this.mapper = new EntryMapper(source.users(), source.groups());
-      this.search = new PagedSearch(connection, failure, source.connection().pageSize());
-      this.ranges = new RangeRetrieval(connection, failure);
-    }
-
-    DirectoryContent run() throws DirectoryReadException {
-      readUsers();
-      List<DirectoryGroup> directoryGroups = mapper.readsGroups() ? readGroups() : List.of();
-      skipped.report(source.name());
-      log.debug(
-          "ldap read done source={} users={} groups={} skipped={}",
-          source.name(),
-          users.size(),
-          directoryGroups.size(),
-          skipped.count());
-      return new DirectoryContent(
-          List.copyOf(users.values()), directoryGroups, memberOf, skipped.count());
-    }
-
-    private void readUsers() throws DirectoryReadException {
-      UserSettings settings = source.users();
-      String phase = "users search under " + settings.baseDn();
-      PagedSearch.Query query =
-          new PagedSearch.Query(
-              phase,
-              settings.baseDn(),
-              scope(settings.scope()),
-              settings.filter(),
-              mapper.userAttributes());
-      search.run(
-          query,
-          entry -> {
-            DirectoryUser user = mapper.user(entry, skipped);
-            if (user == null) {
-              return;
-            }
-            DirectoryUser earlier = users.putIfAbsent(user.anchor(), user);
-            if (earlier != null) {
-              throw duplicate(phase, user.anchor(), earlier.dn(), user.dn());
-            }
-            if (mapper.readsMemberOf()) {
-              memberOf.put(user.anchor(), EntryMapper.memberOf(entry));
-            }
-          });
-    }
-
-    private List<DirectoryGroup> readGroups() throws DirectoryReadException {
-      GroupSettings settings = source.groups();
-      String phase = "groups search under " + settings.baseDn();
-      PagedSearch.Query query =
-          new PagedSearch.Query(
-              phase,
-              settings.baseDn(),
-              SearchScope.SUB,
-              settings.filter(),
-              mapper.groupAttributes());
-      search.run(
-          query,
-          entry -> {
-            GroupEntry group = groupEntry(entry);
-            if (group == null) {
-              return;
-            }
-            GroupEntry earlier = groups.putIfAbsent(group.anchor(), group);
-            if (earlier != null) {
-              throw duplicate(phase, group.anchor(), earlier.dn(), group.dn());
-            }
-          });
-      List<DirectoryGroup> result = new ArrayList<>(groups.size());
-      for (GroupEntry group : groups.values()) {
-        // After the paged search, not during it: one connection runs one operation at a time.
-        if (group.nextLow() >= 0) {
-          ranges.rest(group.dn(), mapper.membershipAttribute(), group.nextLow(), group.values());
-        }
-        Set<String> members = new LinkedHashSet<>();
-        group.values().forEach(value -> members.add(mapper.memberValue(value)));
-        String dn = DirectoryNames.normalize(group.dn());
-        result.add(new DirectoryGroup(group.anchor(), dn, group.name(), members));
-      }
-      return result;
-    }
-
-    /** The group as its entry came in, or null (skipped) without an anchor or a name. */
-    private GroupEntry groupEntry(SearchResultEntry entry) {
-      String anchor = EntryMapper.anchor(entry, mapper.groupAnchorAttribute());
-      String name = entry.getAttributeValue(source.groups().nameAttribute());
-      if (anchor == null) {
-        skipped.add(entry.getDN(), "no " + mapper.groupAnchorAttribute());
-        return null;
-      } else if (name == null || name.isBlank()) {
-        skipped.add(entry.getDN(), "no " + source.groups().nameAttribute());
-        return null;
-      }
-      String attribute = mapper.membershipAttribute();
-      if (attribute == null) {
-        return new GroupEntry(anchor, entry.getDN(), name, new ArrayList<>(), -1);
-      }
-      List<String> values = EntryMapper.values(entry.getAttribute(attribute));
-      RangeRetrieval.Slice slice = RangeRetrieval.slice(entry, attribute);
-      if (slice == null) {
-        return new GroupEntry(anchor, entry.getDN(), name, values, -1);
-      }
-      values.addAll(slice.values());
-      return new GroupEntry(anchor, entry.getDN(), name, values, slice.nextLow());
-    }
-
-    private DirectoryReadException duplicate(
-        String phase, String anchor, String firstDn, String secondDn) {
-      // Two entries with one anchor break the keying of the whole plan: a misconfigured anchor
-      // attribute, or a server that restarted its paging. Either way the read is not trustworthy.
-      return failure.of(phase, "duplicateAnchor", anchor + " on " + firstDn + " and " + secondDn);
-    }
-
-    private SearchScope scope(String scope) throws DirectoryReadException {
-      String name = scope == null ? "sub" : scope.trim().toLowerCase(Locale.ROOT);
-      return switch (name) {
-        case "sub", "" -> SearchScope.SUB;
-        case "one" -> SearchScope.ONE;
-        default ->
-            throw failure.of(
-                "users search", "invalidSettings", "users.scope: must be sub or one, was " + scope);
-      };
+      return new SourceRead(source, connection, null).readAll();
     }
   }
 
   /**
-   * A group as its entry came in: raw member values, and where range retrieval goes on (-1: no).
+   * As {@link #read}, with the cursor the next incremental read starts from (null when the source
+   * cannot have one). A content-sync cookie is taken before the read, a timestamp mark during it,
+   * so that a change made while the read runs is read again next time rather than missed.
    */
-  private record GroupEntry(
-      String anchor, String dn, String name, List<String> values, int nextLow) {}
+  public CursoredRead<DirectoryContent> readWithCursor(SourceSettings source)
+      throws DirectoryReadException {
+    try (LDAPConnection connection = DirectoryConnector.open(source.connection())) {
+      Kind kind = kind(source, connection);
+      if (kind == Kind.CONTENT_SYNC) {
+        SourceRead read = new SourceRead(source, connection, null);
+        ContentSync sync = new ContentSync(connection, read.failure());
+        byte[] cookie = sync.currentCookie(read.userQuery(null));
+        DirectoryContent content = read.readAll();
+        if (cookie == null) {
+          log.warn(
+              "ldap content sync gave no cookie source={}: incremental runs read in full",
+              source.name());
+          return new CursoredRead<>(content, null);
+        }
+        return new CursoredRead<>(content, contentSync(source, cookie));
+      }
+      TimestampMark mark = kind == Kind.TIMESTAMP ? new TimestampMark() : null;
+      DirectoryContent content = new SourceRead(source, connection, mark).readAll();
+      Instant next = mark == null ? null : mark.next(null);
+      return new CursoredRead<>(content, next == null ? null : timestamp(source, next));
+    }
+  }
+
+  /**
+   * What changed since {@code cursor}, with the cursor to keep once it is applied; empty when the
+   * cursor cannot be used (another kind or other settings than now, a cookie the server refuses or
+   * a refresh it requires), and the caller reads in full instead. Throws as {@link #read} does.
+   */
+  public Optional<CursoredRead<DirectoryDelta>> readChanges(SourceSettings source, String cursor)
+      throws DirectoryReadException {
+    Optional<SyncCursor> parsed = SyncCursor.decode(cursor);
+    if (parsed.isEmpty() || !parsed.get().fits(source)) {
+      log.debug("sync cursor unusable source={} reason=settingsOrFormat", source.name());
+      return Optional.empty();
+    }
+    try (LDAPConnection connection = DirectoryConnector.open(source.connection())) {
+      Kind kind = kind(source, connection);
+      if (kind != parsed.get().kind()) {
+        log.debug("sync cursor unusable source={} reason=kind now={}", source.name(), kind);
+        return Optional.empty();
+      }
+      return kind == Kind.CONTENT_SYNC
+          ? syncChanges(source, connection, parsed.get())
+          : timestampChanges(source, connection, parsed.get());
+    }
+  }
+
+  private static Optional<CursoredRead<DirectoryDelta>> syncChanges(
+      SourceSettings source, LDAPConnection connection, SyncCursor cursor)
+      throws DirectoryReadException {
+    SourceRead read = new SourceRead(source, connection, null);
+    PagedSearch.Query users = read.userQuery(null);
+    byte[] cookie;
+    try {
+      cookie = Base64.getDecoder().decode(cursor.value());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Optional<ContentSync.Changes> changes =
+        new ContentSync(connection, read.failure())
+            .changes(users, cookie, read.userHandler(users.phase()));
+    if (changes.isEmpty()) {
+      log.debug("sync cursor unusable source={} reason=contentSyncRefused", source.name());
+      return Optional.empty();
+    }
+    Set<String> deleted = changes.get().deletedAnchors();
+    DirectoryDelta delta =
+        new DirectoryDelta(read.users(), deleted, read.readGroups(), read.skipped());
+    return Optional.of(new CursoredRead<>(delta, contentSync(source, changes.get().cookie())));
+  }
+
+  private static Optional<CursoredRead<DirectoryDelta>> timestampChanges(
+      SourceSettings source, LDAPConnection connection, SyncCursor cursor)
+      throws DirectoryReadException {
+    Instant previous = TimestampMark.parse(cursor.value());
+    if (previous == null) {
+      return Optional.empty();
+    }
+    TimestampMark mark = new TimestampMark();
+    SourceRead read = new SourceRead(source, connection, mark);
+    read.readUsers(TimestampMark.filter(previous));
+    DirectoryDelta delta =
+        new DirectoryDelta(read.users(), Set.of(), read.readGroups(), read.skipped());
+    return Optional.of(new CursoredRead<>(delta, timestamp(source, mark.next(previous))));
+  }
+
+  /** Which cursor the source gets now; null for none ({@code memberOf} membership). */
+  private static Kind kind(SourceSettings source, LDAPConnection connection) {
+    if (source.groups() != null
+        && source.groups().enabled()
+        && source.groups().membership() == Membership.MEMBER_OF) {
+      return null;
+    }
+    boolean entryUuid = "entryUUID".equalsIgnoreCase(source.users().anchorAttribute());
+    return entryUuid && ContentSync.offered(connection) ? Kind.CONTENT_SYNC : Kind.TIMESTAMP;
+  }
+
+  /** The cursor of a cookie; null (none kept) past the 4,000 characters a store keeps. */
+  private static String contentSync(SourceSettings source, byte[] cookie) {
+    String value = Base64.getEncoder().encodeToString(cookie);
+    String cursor = SyncCursor.of(Kind.CONTENT_SYNC, source, value).encode();
+    if (cursor.length() > MAX_CURSOR_LENGTH) {
+      log.warn(
+          "ldap content sync cookie too long to keep source={} length={}",
+          source.name(),
+          cursor.length());
+      return null;
+    }
+    return cursor;
+  }
+
+  private static String timestamp(SourceSettings source, Instant mark) {
+    return SyncCursor.of(Kind.TIMESTAMP, source, TimestampMark.format(mark)).encode();
+  }
 }

@@ -16,6 +16,7 @@ import dev.roster.sync.port.SyncStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,16 @@ class ApplierTest {
         @Override
         public void apply(String source, SyncPlan batch) {
           applied.add(source + ":\n" + batch.render());
+        }
+
+        @Override
+        public Optional<String> cursor(String source) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveCursor(String source, String cursor) {
+          throw new UnsupportedOperationException();
         }
       };
 

@@ -8,6 +8,7 @@ import dev.roster.sync.config.PolicySettings.Conflicts;
 import dev.roster.sync.config.PolicySettings.Deletion;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.model.DirectoryContent;
+import dev.roster.sync.model.DirectoryDelta;
 import dev.roster.sync.model.DirectoryGroup;
 import dev.roster.sync.model.DirectoryUser;
 import dev.roster.sync.port.StoreView;
@@ -17,6 +18,7 @@ import dev.roster.sync.port.StoredUser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +129,7 @@ final class Fixtures {
     final List<StoredGroup> heldGroups = new ArrayList<>();
     final List<StoredMembership> heldMemberships = new ArrayList<>();
     final Map<String, StoreView.LocalUser> locals = new HashMap<>();
+    final Set<String> deleted = new HashSet<>();
     Deletion deletion = Deletion.DISABLE;
     Conflicts conflicts = Conflicts.SKIP;
     Membership membership = Membership.MEMBER;
@@ -148,6 +151,12 @@ final class Fixtures {
 
     Case memberOf(String userName, String... groupDns) {
       memberOf.put("u-" + userName, Set.of(groupDns));
+      return this;
+    }
+
+    /** Anchors an incremental read names as deleted. */
+    Case deleted(String... anchors) {
+      deleted.addAll(List.of(anchors));
       return this;
     }
 
@@ -227,6 +236,15 @@ final class Fixtures {
 
     SyncPlan plan() {
       return new Planner().plan(source(), directory(), store());
+    }
+
+    /** The read as an incremental one: the users read are the changed ones. */
+    DirectoryDelta delta() {
+      return new DirectoryDelta(users, deleted, groups, 0);
+    }
+
+    SyncPlan planIncremental() {
+      return new Planner().planIncremental(source(), delta(), store());
     }
 
     @Override

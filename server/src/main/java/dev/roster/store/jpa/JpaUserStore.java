@@ -118,6 +118,44 @@ public final class JpaUserStore implements UserStore {
     return Memberships.groupsOf(session(), tenantId, userIds);
   }
 
+  @Override
+  public Optional<Credentials> credentials(UUID tenantId, String userName) {
+    return session()
+        .createSelectionQuery(
+            "from UserEntity u where u.tenantId = :tenant and u.userNameLower = :name",
+            UserEntity.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("name", CaseInsensitive.key(userName))
+        .uniqueResultOptional()
+        .map(JpaUserStore::credentials);
+  }
+
+  @Override
+  public Optional<Credentials> credentialsByAnchor(
+      UUID tenantId, String sourceName, String anchor) {
+    return session()
+        .createSelectionQuery(
+            "from UserEntity u where u.tenantId = :tenant and u.source = 'LDAP'"
+                + " and u.sourceName = :source and u.ldapUuid = :anchor",
+            UserEntity.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("source", sourceName)
+        .setParameter("anchor", anchor)
+        .uniqueResultOptional()
+        .map(JpaUserStore::credentials);
+  }
+
+  private static Credentials credentials(UserEntity e) {
+    return new Credentials(
+        e.id,
+        e.userName,
+        Source.valueOf(e.source),
+        e.sourceName,
+        e.ldapDn,
+        e.passwordHash,
+        e.active);
+  }
+
   private Optional<UserEntity> entity(UUID tenantId, UUID id) {
     UserEntity entity = session().find(UserEntity.class, id);
     return Optional.ofNullable(entity).filter(e -> e.tenantId.equals(tenantId));

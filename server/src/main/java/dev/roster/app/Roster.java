@@ -41,7 +41,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -97,7 +99,9 @@ public final class Roster implements AutoCloseable {
     for (int i = 0; i < configured.size(); i++) {
       sources.add(LdapSettingsMapper.toSettings(configured.get(i), i, System.getenv()));
     }
-    JpaSyncStore syncStore = new JpaSyncStore(tx, Tenant.DEFAULT_ID);
+    Map<String, String> defaultProfiles = new HashMap<>();
+    sources.forEach(source -> defaultProfiles.put(source.name(), source.users().defaultProfile()));
+    JpaSyncStore syncStore = new JpaSyncStore(tx, Tenant.DEFAULT_ID, defaultProfiles);
     Synchronizer synchronizer = new Synchronizer(new DirectoryReader(), syncStore, SYNC_BATCH);
     this.directorySync =
         new DirectorySync(tx, new JpaSyncRunStore(tx), synchronizer, sources, Tenant.DEFAULT_ID);

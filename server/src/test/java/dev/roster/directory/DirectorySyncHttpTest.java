@@ -86,7 +86,7 @@ class DirectorySyncHttpTest {
             null,
             "employeeType",
             "disabled",
-            null),
+            "DATA_SCIENTIST"),
         new LdapSourceConfig.Groups("ou=groups," + BASE, null, null, null, "member", true),
         new LdapSourceConfig.Mapping(true, true),
         new LdapSourceConfig.Policy("disable", maxDeletes, maxDeletePercent, "skip", 3600, 3600));
@@ -142,6 +142,21 @@ class DirectorySyncHttpTest {
             "Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra");
     assertThat(memberNames(group("staff"))).as("nested: every team member").hasSize(11);
     assertThat(scim.get("/Users/" + ada.get("id").asText()).json().get("groups")).hasSize(2);
+  }
+
+  @Test
+  void newDirectoryUsersGetTheSourcesDefaultProfile() throws Exception {
+    var config = server.config();
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                config.jdbcUrl(), config.db().user(), config.db().password());
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery("select profile from user_account where user_name = 'ada'")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("DATA_SCIENTIST");
+    }
   }
 
   @Test

@@ -20,9 +20,14 @@ final class ReadFailure {
 
   /** A failure the LDAP SDK reported, during {@code phase}. */
   DirectoryReadException ldap(String phase, LDAPException e) {
-    // The SDK appends its version and revision to messages: noise to anyone reading a run.
+    // The SDK appends its version and revision to messages and may quote the whole request
+    // (filter, attributes, controls): noise to anyone reading a run; the phase says which.
     String detail =
-        e.getMessage() == null ? null : e.getMessage().replaceAll(",?\\s*ldapSDKVersion=[^)]*", "");
+        e.getMessage() == null
+            ? null
+            : e.getMessage()
+                .replaceAll(",?\\s*ldapSDKVersion=[^)]*", "")
+                .replaceAll(" (to|for) (search )?request SearchRequest\\(.*\\)\\.?", "");
     return of(phase, name(e.getResultCode()), detail);
   }
 

@@ -34,10 +34,20 @@ public final class JpaSyncStore implements SyncStore {
 
   private final JpaTransactions tx;
   private final UUID tenantId;
+  private final Map<String, String> defaultProfiles;
 
-  public JpaSyncStore(JpaTransactions tx, UUID tenantId) {
+  /**
+   * @param defaultProfiles per source, the profile its new users get (absent or null: none)
+   */
+  public JpaSyncStore(JpaTransactions tx, UUID tenantId, Map<String, String> defaultProfiles) {
     this.tx = tx;
     this.tenantId = tenantId;
+    this.defaultProfiles =
+        Map.copyOf(
+            defaultProfiles.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   @Override
@@ -53,7 +63,10 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public void apply(String source, SyncPlan batch) {
-    tx.run(() -> new SyncPlanWriter(session(), tenantId, source).write(batch));
+    tx.run(
+        () ->
+            new SyncPlanWriter(session(), tenantId, source, defaultProfiles.get(source))
+                .write(batch));
   }
 
   @Override

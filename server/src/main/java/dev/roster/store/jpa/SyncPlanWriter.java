@@ -32,10 +32,12 @@ final class SyncPlanWriter {
   private final Session session;
   private final UUID tenantId;
   private final String source;
+  private final String defaultProfile;
   private final Map<String, UUID> userAnchors = new HashMap<>();
   private final Map<String, UUID> groupAnchors = new HashMap<>();
 
-  SyncPlanWriter(Session session, UUID tenantId, String source) {
+  SyncPlanWriter(Session session, UUID tenantId, String source, String defaultProfile) {
+    this.defaultProfile = defaultProfile;
     this.session = session;
     this.tenantId = tenantId;
     this.source = source;
@@ -57,6 +59,7 @@ final class SyncPlanWriter {
       u.source = Source.LDAP.name();
       u.sourceName = source;
       u.created = now;
+      u.profile = defaultProfile;
       u.attributes = StoredJson.write(UserDetails.empty());
       write(u, c.user(), now);
       u.active = c.user().enabled();

@@ -168,17 +168,8 @@ public final class Roster implements AutoCloseable {
   }
 
   private ResourceConfig scimApplication() {
-    ResourceConfig app = new ResourceConfig();
-    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
-    app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
-    app.register(UsersEndpoint.class);
-    app.register(GroupsEndpoint.class);
-    app.register(DiscoveryEndpoints.class);
-    app.register(new BearerAuthFilter(tokens, Scope.WRITE));
-    app.register(new ScimExceptionMapper());
-    app.register(new JacksonJsonProvider(ScimJson.MAPPER));
-    app.register(
+    return application(
+        Scope.WRITE,
         new AbstractBinder() {
           @Override
           protected void configure() {
@@ -189,28 +180,44 @@ public final class Roster implements AutoCloseable {
             bind(groupService).to(GroupService.class);
             bind(scimSettings).to(ScimSettings.class);
           }
-        });
-    return app;
+        },
+        UsersEndpoint.class,
+        GroupsEndpoint.class,
+        DiscoveryEndpoints.class);
   }
 
   private ResourceConfig adminApplication() {
-    ResourceConfig app = new ResourceConfig();
-    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
-    app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
-    app.register(SyncEndpoint.class);
-    app.register(AuthenticateEndpoint.class);
-    app.register(new BearerAuthFilter(tokens, Scope.ADMIN));
-    app.register(new ScimExceptionMapper());
-    app.register(new JacksonJsonProvider(ScimJson.MAPPER));
-    app.register(
+    return application(
+        Scope.ADMIN,
         new AbstractBinder() {
           @Override
           protected void configure() {
             bind(directorySync).to(DirectorySync.class);
             bind(credentialCheck).to(CredentialCheck.class);
           }
-        });
+        },
+        SyncEndpoint.class,
+        AuthenticateEndpoint.class);
+  }
+
+  /**
+   * A Jersey application: its endpoints with their collaborators, bearer auth (writes need {@code
+   * writeScope}), the one exception mapper and JSON. Nothing is discovered from the class path:
+   * what runs is what is listed here.
+   */
+  private ResourceConfig application(
+      Scope writeScope, AbstractBinder collaborators, Class<?>... endpoints) {
+    ResourceConfig app = new ResourceConfig();
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    app.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    app.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+    for (Class<?> endpoint : endpoints) {
+      app.register(endpoint);
+    }
+    app.register(new BearerAuthFilter(tokens, writeScope));
+    app.register(new ScimExceptionMapper());
+    app.register(new JacksonJsonProvider(ScimJson.MAPPER));
+    app.register(collaborators);
     return app;
   }
 

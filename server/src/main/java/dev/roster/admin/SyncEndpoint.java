@@ -44,9 +44,12 @@ public final class SyncEndpoint {
   @GET
   @Path("runs")
   public Response runs(
-      @QueryParam("startIndex") @DefaultValue("1") int startIndex,
-      @QueryParam("count") @DefaultValue("50") int count) {
-    Page<SyncRun> page = sync.list(Math.max(1, startIndex), Math.max(0, Math.min(count, 500)));
+      @QueryParam("startIndex") @DefaultValue("1") String startIndex,
+      @QueryParam("count") @DefaultValue("50") String count) {
+    Page<SyncRun> page =
+        sync.list(
+            Math.max(1, number("startIndex", startIndex)),
+            Math.max(0, Math.min(number("count", count), 500)));
     ObjectNode body = NODES.objectNode();
     body.put("totalResults", page.totalResults());
     body.put("startIndex", page.startIndex());
@@ -78,6 +81,14 @@ public final class SyncEndpoint {
   public Response approve(@PathParam("id") String id) {
     UUID runId = RequestContext.id(id).orElseThrow(() -> new NotFound("no sync run with id " + id));
     return ok(json(sync.approve(runId)));
+  }
+
+  private static int number(String name, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new Invalid(name, "must be a whole number, got '" + value + "'");
+    }
   }
 
   static SyncMode mode(String mode) {

@@ -33,7 +33,6 @@ import dev.roster.store.jpa.JpaSyncStore;
 import dev.roster.store.jpa.JpaTokenStore;
 import dev.roster.store.jpa.JpaTransactions;
 import dev.roster.store.jpa.JpaUserStore;
-import dev.roster.sync.Synchronizer;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.read.DirectoryReader;
 import jakarta.servlet.DispatcherType;
@@ -102,9 +101,15 @@ public final class Roster implements AutoCloseable {
     Map<String, String> defaultProfiles = new HashMap<>();
     sources.forEach(source -> defaultProfiles.put(source.name(), source.users().defaultProfile()));
     JpaSyncStore syncStore = new JpaSyncStore(tx, Tenant.DEFAULT_ID, defaultProfiles);
-    Synchronizer synchronizer = new Synchronizer(new DirectoryReader(), syncStore, SYNC_BATCH);
     this.directorySync =
-        new DirectorySync(tx, new JpaSyncRunStore(tx), synchronizer, sources, Tenant.DEFAULT_ID);
+        new DirectorySync(
+            tx,
+            new JpaSyncRunStore(tx),
+            new DirectoryReader(),
+            syncStore,
+            SYNC_BATCH,
+            sources,
+            Tenant.DEFAULT_ID);
     // 5 failures per userName in 15 minutes, counted on this node only (see FailureThrottle).
     FailureThrottle throttle =
         new FailureThrottle(5, Duration.ofMinutes(15), InstantSource.system());

@@ -79,6 +79,10 @@ public final class CredentialCheck {
     if (userName == null || userName.isBlank()) {
       throw new Invalid("userName", "is required");
     }
+    if (userName.indexOf('\u0000') >= 0
+        || userName.length() > dev.roster.domain.Limits.NAME_LENGTH) {
+      throw new Invalid("userName", "is not a valid userName");
+    }
     if (password == null || password.isEmpty()) {
       // An LDAP bind with an empty password is an anonymous bind: it would "succeed".
       throw new Invalid("password", "is required and must not be empty");

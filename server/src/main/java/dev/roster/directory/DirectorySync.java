@@ -13,6 +13,8 @@ import dev.roster.sync.SyncOutcome;
 import dev.roster.sync.Synchronizer;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.plan.PlanCounts;
+import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.read.DirectoryReader;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,9 @@ public final class DirectorySync {
 
   private final Transactions tx;
   private final SyncRunStore runs;
-  private final Synchronizer synchronizer;
+  private final DirectoryReader reader;
+  private final SyncStore store;
+  private final int batchSize;
   private final Map<String, SourceSettings> sources = new LinkedHashMap<>();
   private final UUID tenantId;
   private final String node = "node-" + UUID.randomUUID();
@@ -46,12 +51,16 @@ public final class DirectorySync {
   public DirectorySync(
       Transactions tx,
       SyncRunStore runs,
-      Synchronizer synchronizer,
+      DirectoryReader reader,
+      SyncStore store,
+      int batchSize,
       List<SourceSettings> sources,
       UUID tenantId) {
     this.tx = tx;
     this.runs = runs;
-    this.synchronizer = synchronizer;
+    this.reader = reader;
+    this.store = store;
+    this.batchSize = batchSize;
     this.tenantId = tenantId;
     sources.forEach(source -> this.sources.put(source.name(), source));
   }
@@ -64,7 +73,10 @@ public final class DirectorySync {
   public SyncRun run(String sourceName, SyncMode mode) {
     SourceSettings source = source(sourceName);
     return underLease(
-        sourceName, label(mode), mode == SyncMode.DRY_RUN, () -> synchronizer.run(source, mode));
+        sourceName,
+        label(mode),
+        mode == SyncMode.DRY_RUN,
+        synchronizer -> synchronizer.run(source, mode));
   }
 
   /**
@@ -81,7 +93,10 @@ public final class DirectorySync {
     SourceSettings source = source(blocked.source());
     String plan = String.join("\n", tx.inTransaction(() -> runs.planLines(runId)));
     return underLease(
-        blocked.source(), "approved", false, () -> synchronizer.applyApproved(source, plan));
+        blocked.source(),
+        "approved",
+        false,
+        synchronizer -> synchronizer.applyApproved(source, plan));
   }
 
   /**
@@ -89,7 +104,7 @@ public final class DirectorySync {
    * and gives the lease back whatever happened.
    */
   private SyncRun underLease(
-      String sourceName, String mode, boolean keepPlan, Supplier<SyncOutcome> work) {
+      String sourceName, String mode, boolean keepPlan, Function<Synchronizer, SyncOutcome> work) {
     // The holder names this run, not just this node: two triggers on one node exclude each other
     // too.
     String holder = node + "/" + UUID.randomUUID();
@@ -109,7 +124,9 @@ public final class DirectorySync {
               List.of(),
               null);
       tx.run(() -> runs.insert(tenantId, started));
-      return record(started, outcome(work), keepPlan, holder);
+      Synchronizer synchronizer =
+          new Synchronizer(reader, new LeasedSyncStore(store, tx, runs, holder, LEASE), batchSize);
+      return record(started, outcome(() -> work.apply(synchronizer)), keepPlan, holder);
     } finally {
       // Normally released with the run's record; this covers a failure before it.
       tx.run(() -> runs.releaseLease(sourceName, holder));

@@ -26,5 +26,13 @@ public interface SyncRunStore {
    */
   OptionalLong acquireLease(String source, String holder, Duration ttl);
 
+  /**
+   * Whether {@code holder} still holds the source's lease; if so, extends it by {@code ttl}.
+   * Checked in the transaction of every write a run makes, so a run that lost its lease (it ran
+   * past the expiry and another node took over) writes nothing more.
+   */
+  boolean renewLease(String source, String holder, Duration ttl);
+
+  /** Ends the lease (the row stays, expired, so fencing tokens keep growing). */
   void releaseLease(String source, String holder);
 }

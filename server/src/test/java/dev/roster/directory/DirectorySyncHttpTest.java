@@ -63,6 +63,10 @@ class DirectorySyncHttpTest {
   }
 
   private LdapSourceConfig source(int maxDeletes, int maxDeletePercent) {
+    return source(maxDeletes, maxDeletePercent, "disable");
+  }
+
+  private LdapSourceConfig source(int maxDeletes, int maxDeletePercent, String deletion) {
     return new LdapSourceConfig(
         "demo",
         List.of("ldap://127.0.0.1:" + directory.getListenPort()),
@@ -89,7 +93,7 @@ class DirectorySyncHttpTest {
             "DATA_SCIENTIST"),
         new LdapSourceConfig.Groups("ou=groups," + BASE, null, null, null, "member", true),
         new LdapSourceConfig.Mapping(true, true),
-        new LdapSourceConfig.Policy("disable", maxDeletes, maxDeletePercent, "skip", 3600, 3600));
+        new LdapSourceConfig.Policy(deletion, maxDeletes, maxDeletePercent, "skip", 3600, 3600));
   }
 
   /** The scheduler runs every source once at start; tests begin after that run. */
@@ -198,6 +202,49 @@ class DirectorySyncHttpTest {
     assertThat(full.at("/counts/usersDisabled").asInt()).isEqualTo(1);
     assertThat(full.at("/counts/usersUpdated").asInt()).as("incremental + full = full").isZero();
     assertThat(user("donald").get("active").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aDirectoryGroupWhoseNameALocalGroupHasIsAConflictAndTheRestIsApplied() throws Exception {
+    scim.createGroup("{\"displayName\":\"NewTeam\"}");
+    directory.add(
+        "dn: cn=newteam,ou=groups," + BASE,
+        "objectClass: groupOfNames",
+        "cn: newteam",
+        "member: uid=ada,ou=people," + BASE);
+    directory.modify(
+        "uid=ken,ou=people," + BASE,
+        new Modification(ModificationType.REPLACE, "sn", "Thompson-Ritchie"));
+    JsonNode run = run("full");
+    assertThat(run.get("status").asText()).isEqualTo("succeeded");
+    assertThat(run.at("/counts/conflicts").asInt()).isEqualTo(1);
+    assertThat(user("ken").at("/name/familyName").asText()).isEqualTo("Thompson-Ritchie");
+    assertThat(group("NewTeam").has("members")).as("the local group is left alone").isFalse();
+  }
+
+  @Test
+  void underTheDeletePolicyAnEntryDeletedAndCreatedAgainIsANewUser() throws Exception {
+    server.close();
+    server =
+        TestServer.start(db, c -> c.withLdap(new LdapConfig(List.of(source(10, 100, "delete")))));
+    scim = server.client();
+    admin = new ScimClient(server.baseUrl() + "/admin", TestServer.BOOTSTRAP_TOKEN);
+    awaitStartupRun();
+    String before = user("alan").get("id").asText();
+    var entry = directory.getEntry("uid=alan,ou=people," + BASE).duplicate();
+    directory.delete("uid=alan,ou=people," + BASE);
+    entry.removeAttribute("entryUUID");
+    directory.add(entry);
+    JsonNode run = run("full");
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(run.at("/counts/usersDeleted").asInt()).isEqualTo(1);
+    assertThat(run.at("/counts/usersCreated").asInt()).isEqualTo(1);
+    assertThat(user("alan").get("id").asText()).isNotEqualTo(before);
+  }
+
+  @Test
+  void badAdminQueryValuesAre400() {
+    admin.get("/sync/runs?startIndex=x").expectError(400, "invalidValue");
   }
 
   @Test

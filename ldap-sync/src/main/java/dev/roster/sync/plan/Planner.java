@@ -76,8 +76,9 @@ public final class Planner {
     List<GroupChange> groups = new ArrayList<>();
     Map<String, Ref> mirrorRefs = new HashMap<>();
     Set<UUID> deletedGroups = new HashSet<>();
+    List<Conflict> groupConflicts = new ArrayList<>();
     if (mirror) {
-      planGroups(directory, store, groups, mirrorRefs, deletedGroups);
+      planGroups(directory, store, groups, mirrorRefs, deletedGroups, groupConflicts);
     }
     Set<Pair> desired =
         desiredMemberships(source, directory, store, users.refsByAnchor, mirrorRefs);
@@ -99,6 +100,7 @@ public final class Planner {
       }
     }
     List<Conflict> conflicts = new ArrayList<>(users.conflicts);
+    conflicts.addAll(groupConflicts);
     conflicts.sort(Comparator.comparing(Conflict::userName).thenComparing(Conflict::toString));
     return new SyncPlan(
         source.name(), sorted(users.changes), sorted(groups), sorted(memberships), conflicts);
@@ -109,19 +111,30 @@ public final class Planner {
       StoreView store,
       List<GroupChange> changes,
       Map<String, Ref> refs,
-      Set<UUID> deleted) {
+      Set<UUID> deleted,
+      List<Conflict> conflicts) {
     Map<String, StoredGroup> mirrors = new HashMap<>();
+    // Group names are unique ignoring case: a directory group whose name a local group (or
+    // another directory group) already has is reported, not created, so the run goes on.
+    Set<String> taken = new HashSet<>();
     for (StoredGroup group : store.groups()) {
       if (group.isMirror()) {
         mirrors.put(group.anchor(), group);
+      } else {
+        taken.add(UserPlanner.key(group.displayName()));
       }
     }
     for (DirectoryGroup group : directory.groups()) {
       StoredGroup existing = mirrors.remove(group.anchor());
       if (existing == null) {
+        if (!taken.add(UserPlanner.key(group.name()))) {
+          conflicts.add(new Conflict(group.name(), group.dn(), "group", "skipped"));
+          continue;
+        }
         changes.add(new GroupChange.Create(group));
         refs.put(group.anchor(), Ref.anchor(group.anchor()));
       } else {
+        taken.add(UserPlanner.key(existing.displayName()));
         if (!Objects.equals(existing.displayName(), group.name())) {
           changes.add(new GroupChange.Rename(existing.id(), group));
         }

@@ -45,6 +45,15 @@ public final class SafetyCheck {
         membershipRemovals++;
       }
     }
+    if (read.skippedEntries() > 0 && userRemovals > 0) {
+      // A skipped entry (no userName, unreadable attributes) looks gone; it may not be.
+      reasons.add(
+          "users: "
+              + read.skippedEntries()
+              + " entries were skipped as unreadable while "
+              + userRemovals
+              + " users would be disabled or deleted; fix the entries or approve the plan");
+    }
     int heldUsers = before.usersByAnchor().size();
     int heldGroups = (int) before.groups().stream().filter(StoredGroup::isMirror).count();
     int heldMemberships = before.memberships().size();

@@ -117,7 +117,9 @@ final class UserPlanner {
       takenNames.add(name);
       changes.add(new UserChange.Create(user));
       refsByAnchor.put(user.anchor(), Ref.anchor(user.anchor()));
-    } else if (source.policy().conflicts() == PolicySettings.Conflicts.ADOPT) {
+    } else if (source.policy().conflicts() == PolicySettings.Conflicts.ADOPT
+        && !local.source().startsWith("LDAP")) {
+      // Only local accounts are adopted: another source's user stays that source's.
       takenNames.add(name);
       conflicts.add(new Conflict(user.userName(), user.dn(), local.source(), "adopted"));
       changes.add(new UserChange.Adopt(local.id(), user));
@@ -185,7 +187,18 @@ final class UserPlanner {
     return value == null || value.isEmpty() ? null : value;
   }
 
+  /**
+   * The key under which userNames clash: NFKC, lower case, NFC — the same as the server's {@code
+   * CaseInsensitive.key} and its unique index, so a clash the database would refuse is found here
+   * first and reported as a conflict.
+   */
   static String key(String userName) {
-    return userName == null ? "" : userName.toLowerCase(Locale.ROOT);
+    if (userName == null) {
+      return "";
+    }
+    String folded =
+        java.text.Normalizer.normalize(userName, java.text.Normalizer.Form.NFKC)
+            .toLowerCase(Locale.ROOT);
+    return java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFC);
   }
 }

@@ -168,10 +168,35 @@ public final class JpaSyncRunStore implements SyncRunStore {
   }
 
   @Override
+  public boolean renewLease(String source, String holder, Duration ttl) {
+    Instant now = Clock.now();
+    List<Object[]> current =
+        session()
+            .createNativeQuery(
+                "select holder, expires from sync_lease where source = :source for update",
+                Object[].class)
+            .setParameter("source", source)
+            .getResultList();
+    if (current.isEmpty()
+        || !holder.equals(current.get(0)[0])
+        || !instant(current.get(0)[1]).isAfter(now)) {
+      return false;
+    }
+    session()
+        .createNativeMutationQuery(
+            "update sync_lease set expires = :expires where source = :source")
+        .setParameter("expires", now.plus(ttl))
+        .setParameter("source", source)
+        .executeUpdate();
+    return true;
+  }
+
+  @Override
   public void releaseLease(String source, String holder) {
     session()
         .createNativeMutationQuery(
-            "delete from sync_lease where source = :source and holder = :holder")
+            "update sync_lease set expires = :now where source = :source and holder = :holder")
+        .setParameter("now", Clock.now())
         .setParameter("source", source)
         .setParameter("holder", holder)
         .executeUpdate();

@@ -137,16 +137,17 @@ public final class JpaSyncStore implements SyncStore {
     return users;
   }
 
+  /**
+   * Every group of the tenant (groups are few): this source's mirrors, the local groups that name
+   * directory groups, and the rest, whose names a mirrored group must not take.
+   */
   private List<StoredGroup> groups(String source) {
     List<StoredGroup> groups = new ArrayList<>();
     for (GroupEntity g :
         session()
             .createSelectionQuery(
-                "from GroupEntity g where g.tenantId = :tenant and ((g.source = 'LDAP' and g.sourceName = :source)"
-                    + " or g.ldapGroupNames is not null)",
-                GroupEntity.class)
+                "from GroupEntity g where g.tenantId = :tenant", GroupEntity.class)
             .setParameter("tenant", tenantId)
-            .setParameter("source", source)
             .getResultList()) {
       boolean mirror = "LDAP".equals(g.source) && source.equals(g.sourceName);
       groups.add(

@@ -43,9 +43,32 @@ final class SyncPlanWriter {
     this.source = source;
   }
 
+  /**
+   * Deletes first, then the other changes, then creates, each step flushed: a userName or group
+   * name that a change frees is free in the database before a later change takes it (Hibernate on
+   * its own would insert before it deletes).
+   */
   void write(SyncPlan batch) {
-    batch.users().forEach(change -> applyUser(source, change));
-    batch.groups().forEach(change -> applyGroup(source, change));
+    batch.groups().stream()
+        .filter(c -> c instanceof GroupChange.Delete)
+        .forEach(c -> applyGroup(source, c));
+    batch.users().stream()
+        .filter(c -> c instanceof UserChange.Delete)
+        .forEach(c -> applyUser(source, c));
+    session.flush();
+    batch.users().stream()
+        .filter(c -> !(c instanceof UserChange.Delete) && !(c instanceof UserChange.Create))
+        .forEach(c -> applyUser(source, c));
+    batch.groups().stream()
+        .filter(c -> c instanceof GroupChange.Rename)
+        .forEach(c -> applyGroup(source, c));
+    session.flush();
+    batch.users().stream()
+        .filter(c -> c instanceof UserChange.Create)
+        .forEach(c -> applyUser(source, c));
+    batch.groups().stream()
+        .filter(c -> c instanceof GroupChange.Create)
+        .forEach(c -> applyGroup(source, c));
     session.flush();
     applyMemberships(source, batch.memberships());
   }
@@ -83,14 +106,21 @@ final class SyncPlanWriter {
       write(u, c.user(), now);
     } else if (change instanceof UserChange.Disable c) {
       UserEntity u = user(c.id());
-      u.active = false;
-      u.disabledReason = c.becauseLeft() ? DisabledReason.LEFT_DIRECTORY : DisabledReason.DIRECTORY;
-      u.lastModified = now;
+      // An administrator may have disabled the user since the plan was made: that reason wins.
+      if (!DisabledReason.ADMIN.equals(u.disabledReason)) {
+        u.active = false;
+        u.disabledReason =
+            c.becauseLeft() ? DisabledReason.LEFT_DIRECTORY : DisabledReason.DIRECTORY;
+        u.lastModified = now;
+      }
     } else if (change instanceof UserChange.Enable c) {
       UserEntity u = user(c.id());
-      u.active = true;
-      u.disabledReason = null;
-      u.lastModified = now;
+      // Never undo an administrator's disable, even one made while this run planned.
+      if (!DisabledReason.ADMIN.equals(u.disabledReason)) {
+        u.active = true;
+        u.disabledReason = null;
+        u.lastModified = now;
+      }
     } else if (change instanceof UserChange.Delete c) {
       UserEntity u = user(c.id());
       Memberships.touchGroupsOf(session, tenantId, u.id, MemberType.USER);

@@ -133,6 +133,14 @@ public final class DirectorySync {
     }
   }
 
+  /** Runs left "running" by a node that stopped are recorded as failed (at start). */
+  public void failAbandonedRuns() {
+    int failed = tx.inTransaction(() -> runs.failAbandonedRuns(Clock.now()));
+    if (failed > 0) {
+      LOG.warn("sync runs={} were interrupted by a stop and are now marked failed", failed);
+    }
+  }
+
   public Optional<SyncRun> find(UUID id) {
     return tx.inTransaction(() -> runs.find(tenantId, id));
   }

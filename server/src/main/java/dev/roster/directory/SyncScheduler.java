@@ -31,6 +31,7 @@ public final class SyncScheduler implements AutoCloseable {
   }
 
   public void start() {
+    sync.failAbandonedRuns();
     for (SourceSettings source : sync.sources()) {
       long full = source.policy().fullIntervalSeconds();
       long incremental = source.policy().incrementalIntervalSeconds();

@@ -33,6 +33,12 @@ public interface SyncRunStore {
    */
   boolean renewLease(String source, String holder, Duration ttl);
 
+  /**
+   * Marks runs still "running" as failed when no unexpired lease covers their source: their node
+   * stopped mid-run. Returns how many.
+   */
+  int failAbandonedRuns(java.time.Instant now);
+
   /** Ends the lease (the row stays, expired, so fencing tokens keep growing). */
   void releaseLease(String source, String holder);
 }

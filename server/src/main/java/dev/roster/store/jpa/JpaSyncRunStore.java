@@ -168,6 +168,18 @@ public final class JpaSyncRunStore implements SyncRunStore {
   }
 
   @Override
+  public int failAbandonedRuns(Instant now) {
+    return session()
+        .createNativeMutationQuery(
+            "update sync_run set status = 'failed', finished = :now,"
+                + " error = 'interrupted: the node running it stopped before it finished'"
+                + " where status = 'running'"
+                + " and source not in (select source from sync_lease where expires > :now)")
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+
+  @Override
   public boolean renewLease(String source, String holder, Duration ttl) {
     Instant now = Clock.now();
     List<Object[]> current =

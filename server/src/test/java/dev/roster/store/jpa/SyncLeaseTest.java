@@ -62,4 +62,33 @@ class SyncLeaseTest {
     assertThat(tx.inTransaction(() -> runs.renewLease("corp", "fast", Duration.ofMinutes(5))))
         .isTrue();
   }
+
+  @Test
+  void runsLeftRunningWithoutALeaseAreMarkedFailed() {
+    var run =
+        new dev.roster.domain.SyncRun(
+            java.util.UUID.randomUUID(),
+            "corp",
+            "full",
+            "running",
+            dev.roster.domain.Clock.now(),
+            null,
+            java.util.Map.of(),
+            java.util.List.of(),
+            null);
+    tx.run(() -> runs.insert(dev.roster.domain.Tenant.DEFAULT_ID, run));
+    tx.inTransaction(() -> runs.acquireLease("corp", "alive", Duration.ofMinutes(5))).orElseThrow();
+    assertThat(tx.inTransaction(() -> runs.failAbandonedRuns(java.time.Instant.now())))
+        .as("leased")
+        .isZero();
+    tx.run(() -> runs.releaseLease("corp", "alive"));
+    assertThat(
+            tx.inTransaction(() -> runs.failAbandonedRuns(java.time.Instant.now().plusSeconds(1))))
+        .isEqualTo(1);
+    assertThat(
+            tx.inTransaction(() -> runs.find(dev.roster.domain.Tenant.DEFAULT_ID, run.id()))
+                .orElseThrow()
+                .status())
+        .isEqualTo("failed");
+  }
 }

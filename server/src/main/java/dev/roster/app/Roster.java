@@ -88,7 +88,7 @@ public final class Roster implements AutoCloseable {
             config.db().maxPoolSize());
     this.tx = new JpaTransactions(database.sessionFactory());
     this.users = new JpaUserStore(tx);
-    this.groups = new JpaGroupStore(tx);
+    this.groups = new JpaGroupStore(tx, database.isPostgres());
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
     this.userService = new UserService(tx, users, hasher);

@@ -1,6 +1,7 @@
 package dev.roster.store.jpa;
 
 import dev.roster.domain.CaseInsensitive;
+import dev.roster.domain.Clock;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Group;
 import dev.roster.domain.Member;
@@ -31,10 +32,15 @@ public final class JpaGroupStore implements GroupStore {
           "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
 
   private final JpaTransactions tx;
+  private final boolean postgres;
   private final EntitySearch search;
 
-  public JpaGroupStore(JpaTransactions tx) {
+  /**
+   * @param postgres whether the database is PostgreSQL ({@link Database#isPostgres()})
+   */
+  public JpaGroupStore(JpaTransactions tx, boolean postgres) {
     this.tx = tx;
+    this.postgres = postgres;
     this.search = new EntitySearch("GroupEntity", COLUMNS, "displayNameLower");
   }
 
@@ -113,7 +119,7 @@ public final class JpaGroupStore implements GroupStore {
     GroupEntity entity = entity(tenantId, groupId).orElseThrow(() -> NotFound.group(groupId));
     if (Memberships.replace(session(), tenantId, groupId, origin, members)) {
       // The group's representation changed: move its version and lastModified.
-      entity.lastModified = Memberships.now();
+      entity.lastModified = Clock.now();
       session().lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
       session().flush();
     }
@@ -125,7 +131,8 @@ public final class JpaGroupStore implements GroupStore {
    * follows. PostgreSQL's foreign keys would catch that race alone; H2's do not.
    */
   private List<UUID> idsIn(String table, UUID tenantId, Collection<UUID> ids) {
-    String lock = isPostgres() ? " for share" : " for update";
+    // PostgreSQL's FOR SHARE is enough to make a delete wait; H2 only offers FOR UPDATE.
+    String lock = postgres ? " for share" : " for update";
     List<UUID> found = new java.util.ArrayList<>();
     for (List<UUID> chunk : Memberships.chunks(ids)) {
       session()
@@ -138,15 +145,6 @@ public final class JpaGroupStore implements GroupStore {
           .forEach(id -> found.add(Memberships.uuid(id)));
     }
     return found;
-  }
-
-  private boolean isPostgres() {
-    return session()
-            .getFactory()
-            .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-            .getJdbcServices()
-            .getDialect()
-        instanceof org.hibernate.dialect.PostgreSQLDialect;
   }
 
   private Optional<GroupEntity> entity(UUID tenantId, UUID id) {

@@ -1,5 +1,6 @@
 package dev.roster.store.jpa;
 
+import dev.roster.domain.Clock;
 import dev.roster.domain.GroupRef;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.Member;
@@ -8,8 +9,6 @@ import dev.roster.domain.Origin;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,7 +97,7 @@ final class Memberships {
                 + " where tenant_id = :tenant and id in (select group_id from membership where "
                 + column
                 + " = :member)")
-        .setParameter("now", now())
+        .setParameter("now", Clock.now())
         .setParameter("tenant", tenantId)
         .setParameter("member", memberId)
         .executeUpdate();
@@ -160,7 +159,7 @@ final class Memberships {
       session
           .createNativeMutationQuery(
               "update user_group set version = version + 1, last_modified = :now where id in (:ids)")
-          .setParameter("now", now())
+          .setParameter("now", Clock.now())
           .setParameterList("ids", chunk)
           .executeUpdate();
     }
@@ -202,7 +201,7 @@ final class Memberships {
     if (members.isEmpty()) {
       return;
     }
-    Timestamp created = Timestamp.from(now());
+    Timestamp created = Timestamp.from(Clock.now());
     try {
       session.doWork(
           connection -> {
@@ -257,9 +256,5 @@ final class Memberships {
       return new UUID(buffer.getLong(), buffer.getLong());
     }
     return UUID.fromString(column.toString());
-  }
-
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 }

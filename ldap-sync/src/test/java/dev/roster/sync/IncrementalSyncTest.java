@@ -10,11 +10,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFReader;
-import dev.roster.sync.config.ConnectionSettings;
-import dev.roster.sync.config.GroupSettings;
-import dev.roster.sync.config.MappingSettings;
-import dev.roster.sync.config.PolicySettings;
-import dev.roster.sync.config.Secret;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.config.UserSettings;
 import dev.roster.sync.model.DirectoryDelta;
@@ -22,9 +17,9 @@ import dev.roster.sync.model.DirectoryUser;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.read.CursoredRead;
 import dev.roster.sync.read.DirectoryReader;
+import dev.roster.sync.testing.TestSources;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -258,45 +253,8 @@ class IncrementalSyncTest {
   }
 
   private SourceSettings source(int maxDeletes) {
-    return new SourceSettings(
-        "corp",
-        new ConnectionSettings(
-            List.of("ldap://127.0.0.1:" + directory.getListenPort()),
-            "",
-            Secret.of(""),
-            ConnectionSettings.TlsMode.NONE,
-            null,
-            5_000,
-            5_000,
-            2),
-        new UserSettings(
-            "ou=people,dc=ex",
-            "sub",
-            "(objectClass=inetOrgPerson)",
-            "uid",
-            "entryUUID",
-            "givenName",
-            "sn",
-            "displayName",
-            "mail",
-            null,
-            null,
-            "default"),
-        new GroupSettings(
-            "ou=groups,dc=ex",
-            "(objectClass=groupOfNames)",
-            "cn",
-            "entryUUID",
-            GroupSettings.Membership.MEMBER,
-            true),
-        new MappingSettings(true, false),
-        new PolicySettings(
-            PolicySettings.Deletion.DISABLE,
-            maxDeletes,
-            -1,
-            PolicySettings.Conflicts.SKIP,
-            60,
-            3600));
+    return TestSources.corp(
+        "ldap://127.0.0.1:" + directory.getListenPort(), "", "", maxDeletes, -1);
   }
 
   private static SourceSettings otherFilter(SourceSettings source) {

@@ -7,15 +7,10 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFReader;
-import dev.roster.sync.config.ConnectionSettings;
-import dev.roster.sync.config.GroupSettings;
-import dev.roster.sync.config.MappingSettings;
-import dev.roster.sync.config.PolicySettings;
-import dev.roster.sync.config.Secret;
 import dev.roster.sync.config.SourceSettings;
-import dev.roster.sync.config.UserSettings;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.read.DirectoryReader;
+import dev.roster.sync.testing.TestSources;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -181,45 +176,12 @@ class SynchronizerTest {
   }
 
   private SourceSettings source(int maxDeletes) {
-    return new SourceSettings(
-        "corp",
-        new ConnectionSettings(
-            List.of("ldap://127.0.0.1:" + directory.getListenPort()),
-            "cn=sync",
-            Secret.of("sync-password"),
-            ConnectionSettings.TlsMode.NONE,
-            null,
-            5_000,
-            5_000,
-            2),
-        new UserSettings(
-            "ou=people,dc=ex",
-            "sub",
-            "(objectClass=inetOrgPerson)",
-            "uid",
-            "entryUUID",
-            "givenName",
-            "sn",
-            "displayName",
-            "mail",
-            null,
-            null,
-            "default"),
-        new GroupSettings(
-            "ou=groups,dc=ex",
-            "(objectClass=groupOfNames)",
-            "cn",
-            "entryUUID",
-            GroupSettings.Membership.MEMBER,
-            true),
-        new MappingSettings(true, false),
-        new PolicySettings(
-            PolicySettings.Deletion.DISABLE,
-            maxDeletes,
-            50,
-            PolicySettings.Conflicts.SKIP,
-            60,
-            3600));
+    return TestSources.corp(
+        "ldap://127.0.0.1:" + directory.getListenPort(),
+        "cn=sync",
+        "sync-password",
+        maxDeletes,
+        50);
   }
 
   private static String person(String uid) {

@@ -10,15 +10,13 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import dev.roster.config.LdapConfig;
 import dev.roster.config.LdapSourceConfig;
 import dev.roster.testing.Db;
+import dev.roster.testing.DemoLdap;
 import dev.roster.testing.Reply;
 import dev.roster.testing.ScimClient;
 import dev.roster.testing.TestServer;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +34,8 @@ import org.slf4j.LoggerFactory;
 @ParameterizedClass
 @EnumSource(Db.class)
 class AuthenticateHttpTest {
-  private static final String BASE = "dc=demo,dc=roster,dc=dev";
-  private static final String DEMO_PASSWORD = "demo-password";
+  private static final String BASE = DemoLdap.BASE;
+  private static final String DEMO_PASSWORD = DemoLdap.PASSWORD;
   private static final String LOCAL_PASSWORD = "Local-Secret-4711";
   private static final String WRONG_PASSWORD = "Wrong-Guess-0815";
 
@@ -47,6 +45,7 @@ class AuthenticateHttpTest {
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final Logger roster = (Logger) LoggerFactory.getLogger("dev.roster");
   private Level rosterLevel;
+  private DemoLdap ldap;
   private InMemoryDirectoryServer directory;
   private TestServer server;
   private ScimClient scim;
@@ -62,23 +61,29 @@ class AuthenticateHttpTest {
     roster.setLevel(Level.DEBUG);
     log.start();
     root.addAppender(log);
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.setListenerConfigs(
-        InMemoryListenerConfig.createLDAPConfig("test", InetAddress.getLoopbackAddress(), 0, null));
-    directory = new InMemoryDirectoryServer(config);
-    directory.importFromLDIF(true, "../src-test-ldif/demo.ldif");
-    directory.startListening();
-    server = TestServer.start(db, c -> c.withLdap(new LdapConfig(List.of(source()))));
+    ldap = DemoLdap.start();
+    directory = ldap.server();
+    server =
+        TestServer.start(
+            db,
+            c ->
+                c.withLdap(
+                    new LdapConfig(
+                        List.of(
+                            ldap.source(
+                                new LdapSourceConfig.Policy(
+                                    "disable", 100, 100, "skip", 3600, 3600),
+                                null)))));
     scim = server.client();
     admin = new ScimClient(server.baseUrl() + "/admin", TestServer.BOOTSTRAP_TOKEN);
-    awaitStartupRun();
+    DemoLdap.awaitStartupRun(admin);
   }
 
   @AfterEach
   void stop() {
     try {
       server.close();
-      directory.shutDown(true);
+      ldap.close();
     } finally {
       root.detachAppender(log);
       roster.setLevel(rosterLevel);
@@ -93,47 +98,6 @@ class AuthenticateHttpTest {
         assertThat(line).as("a log line").doesNotContain(password);
       }
     }
-  }
-
-  private LdapSourceConfig source() {
-    return new LdapSourceConfig(
-        "demo",
-        List.of("ldap://127.0.0.1:" + directory.getListenPort()),
-        null,
-        null,
-        null,
-        "none",
-        null,
-        2_000,
-        2_000,
-        5,
-        new LdapSourceConfig.Users(
-            "ou=people," + BASE,
-            "sub",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "employeeType",
-            "disabled",
-            null),
-        new LdapSourceConfig.Groups("ou=groups," + BASE, null, null, null, "member", true),
-        new LdapSourceConfig.Mapping(true, true),
-        new LdapSourceConfig.Policy("disable", 100, 100, "skip", 3600, 3600));
-  }
-
-  private void awaitStartupRun() throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      JsonNode runs = admin.get("/sync/runs").expectStatus(200).json().get("runs");
-      if (runs.size() > 0 && !runs.get(0).get("status").asText().equals("running")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the start-up sync did not finish");
   }
 
   /** Posts a sign-in and checks that the password does not come back in the body. */

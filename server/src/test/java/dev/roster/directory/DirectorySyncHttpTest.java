@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.roster.config.LdapConfig;
 import dev.roster.config.LdapSourceConfig;
 import dev.roster.testing.Db;
+import dev.roster.testing.DemoLdap;
 import dev.roster.testing.Reply;
 import dev.roster.testing.ScimClient;
 import dev.roster.testing.TestServer;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Db.class)
 class DirectorySyncHttpTest {
-  private static final String BASE = "dc=demo,dc=roster,dc=dev";
+  private static final String BASE = DemoLdap.BASE;
   private final Db db;
+  private DemoLdap ldap;
   private InMemoryDirectoryServer directory;
   private TestServer server;
   private ScimClient scim;
@@ -44,12 +43,8 @@ class DirectorySyncHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.setListenerConfigs(
-        InMemoryListenerConfig.createLDAPConfig("test", InetAddress.getLoopbackAddress(), 0, null));
-    directory = new InMemoryDirectoryServer(config);
-    directory.importFromLDIF(true, "../src-test-ldif/demo.ldif");
-    directory.startListening();
+    ldap = DemoLdap.start();
+    directory = ldap.server();
     server = TestServer.start(db, c -> c.withLdap(new LdapConfig(List.of(source(2, 10)))));
     scim = server.client();
     admin = new ScimClient(server.baseUrl() + "/admin", TestServer.BOOTSTRAP_TOKEN);
@@ -59,7 +54,7 @@ class DirectorySyncHttpTest {
   @AfterEach
   void stop() {
     server.close();
-    directory.shutDown(true);
+    ldap.close();
   }
 
   private LdapSourceConfig source(int maxDeletes, int maxDeletePercent) {
@@ -67,45 +62,13 @@ class DirectorySyncHttpTest {
   }
 
   private LdapSourceConfig source(int maxDeletes, int maxDeletePercent, String deletion) {
-    return new LdapSourceConfig(
-        "demo",
-        List.of("ldap://127.0.0.1:" + directory.getListenPort()),
-        null,
-        null,
-        null,
-        "none",
-        null,
-        null,
-        null,
-        5,
-        new LdapSourceConfig.Users(
-            "ou=people," + BASE,
-            "sub",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "employeeType",
-            "disabled",
-            "DATA_SCIENTIST"),
-        new LdapSourceConfig.Groups("ou=groups," + BASE, null, null, null, "member", true),
-        new LdapSourceConfig.Mapping(true, true),
-        new LdapSourceConfig.Policy(deletion, maxDeletes, maxDeletePercent, "skip", 3600, 3600));
+    return ldap.source(
+        new LdapSourceConfig.Policy(deletion, maxDeletes, maxDeletePercent, "skip", 3600, 3600),
+        "DATA_SCIENTIST");
   }
 
-  /** The scheduler runs every source once at start; tests begin after that run. */
   private void awaitStartupRun() throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      JsonNode runs = admin.get("/sync/runs").expectStatus(200).json().get("runs");
-      if (runs.size() > 0 && !runs.get(0).get("status").asText().equals("running")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the start-up sync did not finish");
+    DemoLdap.awaitStartupRun(admin);
   }
 
   private JsonNode run(String mode) {

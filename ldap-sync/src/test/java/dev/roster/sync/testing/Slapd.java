@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throw-away OpenLDAP {@code slapd} (Debian's package) from a temp directory on a free loopback
- * port, as the server module's test helper of the same name starts one: a plain {@code slapd.conf}
- * (mdb, the core/cosine/inetorgperson/nis schemas, syncprov with a session log, so that RFC 4533
- * content synchronization sends deletes explicitly), loaded offline with {@code slapadd}, started
- * in the foreground and stopped in {@link #close()}. The root DSE then lists content sync.
+ * port: a plain {@code slapd.conf} (mdb, the core/cosine/inetorgperson/nis schemas, syncprov with a
+ * session log), checked with {@code slaptest}, loaded offline with {@code slapadd}, then started in
+ * the foreground and stopped in {@link #close()}.
+ *
+ * <p>Three bind accounts: the root DN (no limits, for loading and changes), {@link #READER_DN} with
+ * unlimited size limits, and {@link #CAPPED_DN} without a {@code limits} line, so it stops at
+ * slapd's default {@code sizelimit 500} with {@code sizeLimitExceeded} even on a paged search.
  *
  * <pre>{@code
  * Slapd.assumeInstalled();
- * try (Slapd slapd = Slapd.start(ldifBelowTheSuffix)) { String url = slapd.url(); }
+ * try (Slapd slapd = Slapd.start(ldifBelowTheSuffix)) {
+ *   String url = slapd.url(); // ldap://127.0.0.1:PORT
+ * }
  * }</pre>
  */
 public final class Slapd implements AutoCloseable {
@@ -36,6 +41,8 @@ public final class Slapd implements AutoCloseable {
   public static final String ROOT_PASSWORD = "slapd-root-secret";
   public static final String READER_DN = "cn=reader," + SUFFIX;
   public static final String READER_PASSWORD = "slapd-reader-secret";
+  public static final String CAPPED_DN = "cn=capped," + SUFFIX;
+  public static final String CAPPED_PASSWORD = "slapd-capped-secret";
 
   private static final List<String> SEARCH_DIRS = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
   private static final String SCHEMA_DIR = "/etc/ldap/schema";
@@ -69,19 +76,24 @@ public final class Slapd implements AutoCloseable {
         .findFirst();
   }
 
-  /** Skips the calling test (class) where slapd, its schemas or its modules are absent. */
+  /** Skips the calling test (class) where slapd or its schemas are absent. */
   public static void assumeInstalled() {
     Assumptions.assumeTrue(
         binary().isPresent()
             && Files.isReadable(Path.of(SCHEMA_DIR, "inetorgperson.schema"))
-            && Files.exists(Path.of(MODULE_DIR, "back_mdb.la"))
-            && Files.exists(Path.of(MODULE_DIR, "syncprov.la")),
-        "slapd not installed (apt-get install slapd ldap-utils): OpenLDAP tests skipped");
+            && Files.exists(Path.of(MODULE_DIR, "back_mdb.la")),
+        "slapd not installed: apt-get install slapd ldap-utils");
   }
 
-  /** A started slapd holding the suffix, the reader account and {@code ldif} (below the suffix). */
+  /**
+   * A started slapd holding the suffix, the bind accounts and {@code ldif} (entries below {@link
+   * #SUFFIX}, in LDIF, loaded with {@code slapadd}: entryUUID and entryCSN are generated).
+   */
   public static Slapd start(String ldif) {
-    Path binary = binary().orElseThrow(() -> new IllegalStateException("slapd not installed"));
+    Path binary =
+        binary()
+            .orElseThrow(
+                () -> new IllegalStateException("slapd not installed: apt-get install slapd"));
     Path dir;
     try {
       dir = Files.createTempDirectory("roster-slapd-");
@@ -93,12 +105,25 @@ public final class Slapd implements AutoCloseable {
     try {
       server.configure();
       server.load(ldif);
-      server.launch(freePort());
-      return server;
+      // The free port may be taken between probing and binding: try another.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          server.launch(freePort());
+          return server;
+        } catch (IllegalStateException e) {
+          if (attempt == 3) {
+            throw e;
+          }
+        }
+      }
     } catch (RuntimeException e) {
       server.close();
       throw e;
     }
+  }
+
+  public int port() {
+    return port;
   }
 
   /** {@code ldap://127.0.0.1:PORT}. */
@@ -106,8 +131,28 @@ public final class Slapd implements AutoCloseable {
     return "ldap://127.0.0.1:" + port;
   }
 
-  public int port() {
-    return port;
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGKILL: the process dies mid-operation, its connections drop without a reply. */
+  public void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      waitFor(process);
+    }
+  }
+
+  /** Starts slapd again on the same data and port (after {@link #kill()}). */
+  public void restart() {
+    if (isRunning()) {
+      throw new IllegalStateException("slapd is still running, pid " + pid());
+    }
+    launch(port);
   }
 
   /** Stops slapd (SIGTERM, then SIGKILL after 10 s) and deletes its directory. */
@@ -118,7 +163,7 @@ public final class Slapd implements AutoCloseable {
       try {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
+          waitFor(process);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -141,6 +186,8 @@ public final class Slapd implements AutoCloseable {
             "modulepath " + MODULE_DIR,
             "moduleload back_mdb",
             "moduleload syncprov",
+            // The global default, spelled out: an account without a limits line stops here.
+            "sizelimit 500",
             "",
             "database mdb",
             "maxsize 1073741824",
@@ -162,7 +209,11 @@ public final class Slapd implements AutoCloseable {
             "syncprov-checkpoint 100 10",
             "syncprov-sessionlog 100000",
             "");
-    write(conf, config);
+    try {
+      Files.writeString(conf, config, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     run("slaptest", List.of("-Q", "-u", "-f", conf.toString()));
   }
 
@@ -176,16 +227,28 @@ public final class Slapd implements AutoCloseable {
             "dc: roster",
             "o: Roster test directory",
             "",
-            "dn: " + READER_DN,
-            "objectClass: organizationalRole",
-            "objectClass: simpleSecurityObject",
-            "cn: reader",
-            "userPassword: " + READER_PASSWORD,
-            "",
+            account(READER_DN, "reader", READER_PASSWORD),
+            account(CAPPED_DN, "capped", CAPPED_PASSWORD),
             "");
     Path file = dir.resolve("load.ldif");
-    write(file, base + ldif);
+    try {
+      Files.writeString(file, base + ldif, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     run("slapadd", List.of("-q", "-w", "-f", conf.toString(), "-l", file.toString()));
+  }
+
+  private static String account(String dn, String cn, String password) {
+    return String.join(
+        "\n",
+        "dn: " + dn,
+        "objectClass: organizationalRole",
+        "objectClass: simpleSecurityObject",
+        "cn: " + cn,
+        "userPassword: " + password,
+        "",
+        "");
   }
 
   /** Runs a slap tool (slapd under another name) and fails with its output when it fails. */
@@ -217,7 +280,32 @@ public final class Slapd implements AutoCloseable {
     }
   }
 
-  /** Starts slapd in the foreground ({@code -d 0}) and waits until the port answers. */
+  /** How many lines of slapd's stats log so far contain {@code text}. */
+  public long logLines(String text) {
+    try (Stream<String> lines =
+        Files.lines(dir.resolve("slapd.log"), StandardCharsets.ISO_8859_1)) {
+      return lines.filter(line -> line.contains(text)).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Waits until at least {@code count} lines of the stats log contain {@code text}, for example
+   * {@code "nentries=10 "} for pages of 10 entries sent; false after {@code timeoutMillis}.
+   */
+  public boolean awaitLogLines(String text, long count, long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < deadline) {
+      if (logLines(text) >= count) {
+        return true;
+      }
+      sleep(5);
+    }
+    return false;
+  }
+
+  /** Starts slapd in the foreground ({@code -d stats}) and waits until the port answers. */
   private void launch(int port) {
     this.port = port;
     Path log = dir.resolve("slapd.log");
@@ -228,8 +316,9 @@ public final class Slapd implements AutoCloseable {
             conf.toString(),
             "-h",
             "ldap://127.0.0.1:" + port + "/",
+            // Foreground, with the stats log (one line per operation and result) in slapd.log.
             "-d",
-            "0");
+            "stats");
     try {
       process =
           new ProcessBuilder(command)
@@ -249,12 +338,7 @@ public final class Slapd implements AutoCloseable {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         return;
       } catch (IOException notYet) {
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
+        sleep(50);
       }
     }
     process.destroyForcibly();
@@ -270,11 +354,20 @@ public final class Slapd implements AutoCloseable {
     }
   }
 
-  private static void write(Path file, String text) {
+  private static void waitFor(Process process) {
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

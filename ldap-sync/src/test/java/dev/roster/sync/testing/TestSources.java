@@ -5,8 +5,10 @@ import dev.roster.sync.config.GroupSettings;
 import dev.roster.sync.config.GroupSettings.Membership;
 import dev.roster.sync.config.MappingSettings;
 import dev.roster.sync.config.PolicySettings;
+import dev.roster.sync.config.Secret;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.config.UserSettings;
+import java.util.List;
 
 /** Settings for the fixtures' directory shapes, so that a test names a shape, not twelve fields. */
 public final class TestSources {
@@ -69,5 +71,52 @@ public final class TestSources {
   /** No groups: the source syncs users only. */
   public static GroupSettings noGroups() {
     return new GroupSettings(null, null, "cn", null, Membership.MEMBER, false);
+  }
+
+  /**
+   * Source {@code corp} over {@code dc=ex} (people and groupOfNames groups, nested, mirrored, page
+   * size 2 so that every read takes several pages), as the synchronizer tests use it.
+   */
+  public static SourceSettings corp(
+      String url, String bindDn, String bindPassword, int maxDeletes, int maxDeletePercent) {
+    return new SourceSettings(
+        "corp",
+        new ConnectionSettings(
+            List.of(url),
+            bindDn,
+            Secret.of(bindPassword),
+            ConnectionSettings.TlsMode.NONE,
+            null,
+            5_000,
+            5_000,
+            2),
+        new UserSettings(
+            "ou=people,dc=ex",
+            "sub",
+            "(objectClass=inetOrgPerson)",
+            "uid",
+            "entryUUID",
+            "givenName",
+            "sn",
+            "displayName",
+            "mail",
+            null,
+            null,
+            "default"),
+        new GroupSettings(
+            "ou=groups,dc=ex",
+            "(objectClass=groupOfNames)",
+            "cn",
+            "entryUUID",
+            Membership.MEMBER,
+            true),
+        new MappingSettings(true, false),
+        new PolicySettings(
+            PolicySettings.Deletion.DISABLE,
+            maxDeletes,
+            maxDeletePercent,
+            PolicySettings.Conflicts.SKIP,
+            60,
+            3600));
   }
 }

@@ -2,22 +2,25 @@ package dev.roster.sync;
 
 import dev.roster.sync.apply.Applier;
 import dev.roster.sync.config.SourceSettings;
-import dev.roster.sync.model.DirectoryContent;
 import dev.roster.sync.model.DirectoryDelta;
+import dev.roster.sync.model.DirectoryGroup;
 import dev.roster.sync.model.DirectoryUser;
-import dev.roster.sync.plan.DeltaContent;
-import dev.roster.sync.plan.Planner;
+import dev.roster.sync.plan.PlanSummary;
+import dev.roster.sync.plan.RunPlanner;
 import dev.roster.sync.plan.SafetyCheck;
 import dev.roster.sync.plan.SafetyVerdict;
-import dev.roster.sync.plan.SyncPlan;
-import dev.roster.sync.port.StoreView;
+import dev.roster.sync.plan.SpooledPlan;
 import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.port.SyncWorkspace;
 import dev.roster.sync.read.CursoredRead;
 import dev.roster.sync.read.DirectoryReadException;
 import dev.roster.sync.read.DirectoryReader;
-import java.util.ArrayList;
+import dev.roster.sync.read.FullRead;
+import dev.roster.sync.read.ReadSink;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +31,14 @@ import org.slf4j.LoggerFactory;
  * applies exactly that plan once a person has approved it.
  *
  * <pre>{@code
- * SyncOutcome outcome = new Synchronizer(new DirectoryReader(), store, 500).run(source, FULL);
- * log.info("status={} {}", outcome.status(), outcome.plan().counts());
+ * try (SyncOutcome outcome = new Synchronizer(new DirectoryReader(), store, 500).run(source, FULL)) {
+ *   log.info("status={} {}", outcome.status(), outcome.plan().counts());
+ * }
  * }</pre>
+ *
+ * <p>A full run is planned as the directory is read, a page of users at a time, into a workspace
+ * the store keeps ({@link RunPlanner}): its memory is bounded by the page size and the groups, not
+ * by the number of users, and the plan is applied from the workspace in batches.
  *
  * <p>A read that fails in any way writes nothing ("empty" is never "gone"). A full run that applied
  * its plan keeps the directory's cursor through the port, and an {@link SyncMode#INCREMENTAL} run
@@ -47,22 +55,30 @@ public final class Synchronizer {
   private final DirectoryReader reader;
   private final SyncStore store;
   private final Applier applier;
-  private final Planner planner = new Planner();
+  private final int batchSize;
   private final SafetyCheck safety = new SafetyCheck();
 
   public Synchronizer(DirectoryReader reader, SyncStore store, int batchSize) {
     this.reader = reader;
     this.store = store;
+    this.batchSize = batchSize;
     this.applier = new Applier(store, batchSize);
   }
 
+  /** Runs {@code source} once; the caller closes the outcome once it has kept what it wants. */
   public SyncOutcome run(SourceSettings source, SyncMode mode) {
+    SyncWorkspace work = store.open(source.name());
     Planned planned;
     try {
-      planned = mode == SyncMode.INCREMENTAL ? planIncremental(source) : planFull(source);
+      planned =
+          mode == SyncMode.INCREMENTAL ? planIncremental(source, work) : planFull(source, work);
     } catch (DirectoryReadException e) {
+      work.close();
       log.debug("sync failed source={} mode={} resultCode={}", source.name(), mode, e.resultCode());
       return SyncOutcome.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      work.close();
+      throw e;
     }
     if (mode == SyncMode.DRY_RUN || planned.verdict.blocked()) {
       SyncOutcome outcome = new SyncOutcome(planned.plan, planned.verdict, false, null);
@@ -75,24 +91,25 @@ public final class Synchronizer {
   /**
    * Applies a plan a person approved (typically one the safety check blocked), provided the
    * directory and the store still give the same plan: the run re-reads and re-plans, and refuses if
-   * the rendering differs. What is applied is the fresh plan, which renders the same but carries
-   * the attribute values read now. The safety check is waived — the approval is the check — so the
-   * outcome's verdict is {@link SafetyVerdict#ok()}.
+   * the new plan's digest differs from {@code approvedDigest} ({@link SpooledPlan#digest()}). What
+   * is applied is the fresh plan, which has the same changes but carries the attribute values read
+   * now. The safety check is waived — the approval is the check — so the outcome's verdict is
+   * {@link SafetyVerdict#ok()}.
    */
-  public SyncOutcome applyApproved(SourceSettings source, SyncPlan approved) {
-    return applyApproved(source, approved.render());
-  }
-
-  /** As {@link #applyApproved(SourceSettings, SyncPlan)}, given the plan as it was rendered. */
-  public SyncOutcome applyApproved(SourceSettings source, String approvedRendering) {
+  public SyncOutcome applyApproved(SourceSettings source, String approvedDigest) {
+    SyncWorkspace work = store.open(source.name());
     Planned planned;
     try {
-      planned = planFull(source);
+      planned = planFull(source, work);
     } catch (DirectoryReadException e) {
+      work.close();
       log.debug("sync approval failed source={} resultCode={}", source.name(), e.resultCode());
       return SyncOutcome.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      work.close();
+      throw e;
     }
-    if (!planned.plan.render().equals(approvedRendering)) {
+    if (!planned.plan.digest().equals(approvedDigest)) {
       log.debug("sync approval refused source={} reason=directoryChanged", source.name());
       return new SyncOutcome(
           planned.plan, planned.verdict, false, "the directory changed since the plan was made");
@@ -100,35 +117,54 @@ public final class Synchronizer {
     return logged(source, "APPROVED", applyAndKeepCursor(source, planned, SafetyVerdict.ok()));
   }
 
-  private Planned planFull(SourceSettings source) throws DirectoryReadException {
-    CursoredRead<DirectoryContent> read = reader.readWithCursor(source);
-    DirectoryContent directory = read.content();
-    StoreView view = store.view(source.name(), userNames(directory.users()));
-    SyncPlan plan = planner.plan(source, directory, view);
-    return new Planned(plan, safety.check(plan, view, directory, source.policy()), read.cursor());
+  private Planned planFull(SourceSettings source, SyncWorkspace work)
+      throws DirectoryReadException {
+    RunPlanner planner = new RunPlanner(source, store, work, batchSize, false);
+    FullRead read =
+        reader.readAll(
+            source,
+            new ReadSink() {
+              @Override
+              public void groups(List<DirectoryGroup> groups) {
+                planner.groups(groups);
+              }
+
+              @Override
+              public Set<String> users(
+                  List<DirectoryUser> page, Map<String, Set<String>> memberOf) {
+                return planner.users(page, memberOf);
+              }
+            });
+    return planned(source, work, planner.finishFull(read.skippedEntries()), read.cursor());
   }
 
-  private Planned planIncremental(SourceSettings source) throws DirectoryReadException {
+  private Planned planIncremental(SourceSettings source, SyncWorkspace work)
+      throws DirectoryReadException {
     Optional<String> cursor = store.cursor(source.name());
     Optional<CursoredRead<DirectoryDelta>> read =
         cursor.isEmpty() ? Optional.empty() : reader.readChanges(source, cursor.get());
     if (read.isEmpty()) {
       log.debug(
           "sync incremental reads in full source={} cursor={}", source.name(), cursor.isPresent());
-      return planFull(source);
+      return planFull(source, work);
     }
     DirectoryDelta delta = read.get().content();
-    StoreView view = store.view(source.name(), userNames(delta.changedUsers()));
-    SyncPlan plan = planner.planIncremental(source, delta, view);
-    DirectoryContent assumed = DeltaContent.assumed(delta, view);
-    return new Planned(
-        plan, safety.check(plan, view, assumed, source.policy()), read.get().cursor());
+    RunPlanner planner = new RunPlanner(source, store, work, batchSize, true);
+    planner.groups(delta.groups());
+    List<DirectoryUser> changed = delta.changedUsers();
+    for (int from = 0; from < changed.size(); from += batchSize) {
+      // The read refused duplicate anchors already.
+      planner.users(changed.subList(from, Math.min(changed.size(), from + batchSize)), Map.of());
+    }
+    PlanSummary summary =
+        planner.finishIncremental(delta.deletedUserAnchors(), delta.skippedEntries());
+    return planned(source, work, summary, read.get().cursor());
   }
 
-  private static List<String> userNames(List<DirectoryUser> users) {
-    List<String> names = new ArrayList<>(users.size());
-    users.forEach(user -> names.add(user.userName()));
-    return names;
+  private Planned planned(
+      SourceSettings source, SyncWorkspace work, PlanSummary summary, String cursor) {
+    SpooledPlan plan = new SpooledPlan(source.name(), summary.counts(), summary.digest(), work);
+    return new Planned(plan, safety.check(summary.safety(), source.policy()), cursor);
   }
 
   /** Applies the plan and, when all of it went in, keeps the cursor the read came with. */
@@ -146,9 +182,9 @@ public final class Synchronizer {
     return outcome;
   }
 
-  private SyncOutcome apply(SyncPlan plan, SafetyVerdict verdict) {
+  private SyncOutcome apply(SpooledPlan plan, SafetyVerdict verdict) {
     try {
-      applier.apply(plan);
+      applier.apply(plan.source(), plan.workspace());
       return new SyncOutcome(plan, verdict, true, null);
     } catch (RuntimeException e) {
       // The store's message may hold SQL; the run record gets an id to find it in the log.
@@ -176,5 +212,5 @@ public final class Synchronizer {
   }
 
   /** A plan, its verdict, and the cursor to keep once it is applied (null: none). */
-  private record Planned(SyncPlan plan, SafetyVerdict verdict, String cursor) {}
+  private record Planned(SpooledPlan plan, SafetyVerdict verdict, String cursor) {}
 }

@@ -5,11 +5,16 @@ import dev.roster.sync.plan.GroupChange;
 import dev.roster.sync.plan.MembershipChange;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
+import dev.roster.sync.port.HeldCounts;
+import dev.roster.sync.port.MemoryWorkspace;
+import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoreView;
 import dev.roster.sync.port.StoredGroup;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.port.SyncWorkspace;
+import dev.roster.sync.port.ViewLookup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,7 +30,7 @@ import java.util.UUID;
 /**
  * The port as the server's store is meant to implement it, in memory: what a plan's changes mean,
  * anchors of this run's creates resolved, memberships of deleted users and groups cascaded, and
- * manual memberships kept out of the view.
+ * manual memberships kept out of the lookups. Each lookup looks at the store as it is at the time.
  */
 public final class MemoryStore implements SyncStore {
   public final Map<UUID, StoredUser> users = new LinkedHashMap<>();
@@ -51,25 +56,76 @@ public final class MemoryStore implements SyncStore {
   }
 
   @Override
-  public StoreView view(String source, Collection<String> directoryUserNames) {
+  public SyncWorkspace open(String source) {
+    return new MemoryWorkspace(source, () -> List.copyOf(users.values()));
+  }
+
+  /** The store as it is now, as a snapshot: what the in-memory planner compares with. */
+  public StoreView view(String source) {
+    return lookup(source).view();
+  }
+
+  /** The store as it is now, every local user included, asked the way the server's is. */
+  private ViewLookup lookup(String source) {
     Map<String, StoredUser> byAnchor = new LinkedHashMap<>();
     users.values().forEach(user -> byAnchor.put(user.anchor(), user));
     List<StoredMembership> held = new ArrayList<>();
     for (String membership : memberships) {
       String[] parts = membership.split(" ");
       if (parts[2].equals("LDAP:" + source)) {
-        held.add(new StoredMembership(UUID.fromString(parts[0]), UUID.fromString(parts[1])));
+        UUID userId = UUID.fromString(parts[1]);
+        StoredUser user = users.get(userId);
+        held.add(
+            new StoredMembership(
+                UUID.fromString(parts[0]), userId, user == null ? null : user.anchor()));
       }
     }
     Map<String, StoreView.LocalUser> locals = new HashMap<>();
-    for (String name : directoryUserNames) {
-      for (StoreView.LocalUser local : localUsers.values()) {
-        if (local.userName().equalsIgnoreCase(name)) {
-          locals.put(name.toLowerCase(Locale.ROOT), local);
-        }
-      }
-    }
-    return new StoreView(byAnchor, List.copyOf(groups.values()), held, locals);
+    localUsers
+        .values()
+        .forEach(local -> locals.put(local.userName().toLowerCase(Locale.ROOT), local));
+    return new ViewLookup(
+        source, new StoreView(byAnchor, List.copyOf(groups.values()), held, locals));
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByAnchor(String source, Collection<String> anchors) {
+    return lookup(source).usersByAnchor(source, anchors);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
+    return lookup(source).usersByDn(source, dns);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
+    return lookup(source).usersByUserName(source, keys);
+  }
+
+  @Override
+  public Map<String, NameHolder> nameHolders(String source, Collection<String> keys) {
+    return lookup(source).nameHolders(source, keys);
+  }
+
+  @Override
+  public List<StoredGroup> groups(String source) {
+    return lookup(source).groups(source);
+  }
+
+  @Override
+  public HeldCounts held(String source) {
+    return lookup(source).held(source);
+  }
+
+  @Override
+  public Set<UUID> groupsWithMemberships(String source) {
+    return lookup(source).groupsWithMemberships(source);
+  }
+
+  @Override
+  public List<StoredMembership> memberships(String source, Collection<UUID> groupIds) {
+    return lookup(source).memberships(source, groupIds);
   }
 
   @Override

@@ -119,7 +119,7 @@ class SynchronizerTest {
     assertThat(blocked.status()).isEqualTo(SyncOutcome.Status.BLOCKED_BY_SAFETY_LIMIT);
     assertThat(store.users.values()).allMatch(StoredUser::active);
 
-    SyncOutcome approved = synchronizer.applyApproved(source(10), blocked.plan());
+    SyncOutcome approved = synchronizer.applyApproved(source(10), blocked.plan().digest());
     assertThat(approved.status()).isEqualTo(SyncOutcome.Status.SUCCEEDED);
     assertThat(store.users.values()).noneMatch(StoredUser::active);
     assertThat(store.memberships()).isEmpty();
@@ -132,7 +132,7 @@ class SynchronizerTest {
     SyncOutcome blocked = synchronizer.run(source(0), SyncMode.FULL);
     directory.add(person("dan").lines().filter(line -> !line.isBlank()).toArray(String[]::new));
 
-    SyncOutcome outcome = synchronizer.applyApproved(source(0), blocked.plan());
+    SyncOutcome outcome = synchronizer.applyApproved(source(0), blocked.plan().digest());
 
     assertThat(outcome.error()).isEqualTo("the directory changed since the plan was made");
     assertThat(store.users.get(idOf("cy")).active()).isTrue();

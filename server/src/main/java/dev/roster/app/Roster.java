@@ -100,7 +100,8 @@ public final class Roster implements AutoCloseable {
     }
     Map<String, String> defaultProfiles = new HashMap<>();
     sources.forEach(source -> defaultProfiles.put(source.name(), source.users().defaultProfile()));
-    JpaSyncStore syncStore = new JpaSyncStore(tx, Tenant.DEFAULT_ID, defaultProfiles);
+    JpaSyncStore syncStore =
+        new JpaSyncStore(tx, Tenant.DEFAULT_ID, defaultProfiles, database.isPostgres());
     this.directorySync =
         new DirectorySync(
             tx,

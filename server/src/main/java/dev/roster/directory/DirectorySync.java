@@ -13,10 +13,11 @@ import dev.roster.sync.SyncOutcome;
 import dev.roster.sync.Synchronizer;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.plan.PlanCounts;
+import dev.roster.sync.plan.SpooledPlan;
 import dev.roster.sync.port.SyncStore;
 import dev.roster.sync.read.DirectoryReader;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,14 @@ public final class DirectorySync {
           "only a run blocked by a safety limit can be approved; this one is " + blocked.status());
     }
     SourceSettings source = source(blocked.source());
-    String plan = String.join("\n", tx.inTransaction(() -> runs.planLines(runId)));
+    String digest =
+        tx.inTransaction(() -> runs.planDigest(runId))
+            .orElseThrow(() -> new Invalid("id", "this run kept no plan to approve"));
     return underLease(
         blocked.source(),
         "approved",
         false,
-        synchronizer -> synchronizer.applyApproved(source, plan));
+        synchronizer -> synchronizer.applyApproved(source, digest));
   }
 
   /**
@@ -202,16 +205,17 @@ public final class DirectorySync {
             outcome.plan() == null ? Map.of() : counts(outcome.plan().counts()),
             outcome.verdict() == null ? List.of() : outcome.verdict().reasons(),
             outcome.error());
-    List<String> lines =
-        (keepPlan || blocked) && outcome.plan() != null && !outcome.plan().render().isEmpty()
-            ? Arrays.asList(outcome.plan().render().split("\n"))
-            : List.of();
+    if ((keepPlan || blocked) && outcome.plan() != null) {
+      keepLines(started.id(), outcome.plan());
+    }
+    String digest = outcome.plan() == null ? null : outcome.plan().digest();
     // One transaction: whoever sees the run finished can start the next one.
     tx.run(
         () -> {
-          runs.finish(finished, lines);
+          runs.finish(finished, digest);
           runs.releaseLease(started.source(), holder);
         });
+    outcome.close();
     String counts = outcome.plan() == null ? "" : " " + outcome.plan().counts();
     if (outcome.error() != null) {
       LOG.warn(
@@ -233,6 +237,24 @@ public final class DirectorySync {
           "sync source={} mode={} status={}{}", started.source(), started.mode(), status, counts);
     }
     return finished;
+  }
+
+  /** Copies the plan's lines to the run's record, a thousand per transaction. */
+  private void keepLines(UUID runId, SpooledPlan plan) {
+    List<String> chunk = new ArrayList<>();
+    int[] next = {0};
+    plan.forEachLine(
+        line -> {
+          chunk.add(line);
+          if (chunk.size() == 1000) {
+            int first = next[0];
+            tx.run(() -> runs.addPlanLines(runId, first, chunk));
+            next[0] += chunk.size();
+            chunk.clear();
+          }
+        });
+    int first = next[0];
+    tx.run(() -> runs.addPlanLines(runId, first, chunk));
   }
 
   private static Map<String, Integer> counts(PlanCounts c) {

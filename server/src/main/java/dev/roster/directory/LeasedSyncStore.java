@@ -4,14 +4,24 @@ import dev.roster.domain.InProgress;
 import dev.roster.store.SyncRunStore;
 import dev.roster.store.Transactions;
 import dev.roster.sync.plan.SyncPlan;
-import dev.roster.sync.port.StoreView;
+import dev.roster.sync.port.HeldCounts;
+import dev.roster.sync.port.NameHolder;
+import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMembership;
+import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.port.SyncWorkspace;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * The store as one run sees it: every write first checks, in its own transaction, that the run
+ * The store as one run sees it: lookups and the workspace pass through (they change nothing a
+ * reader of the store sees), and every write first checks, in its own transaction, that the run
  * still holds the source's lease (and extends it). A run that outlived its lease, while another
  * node took the source over, stops at its next batch instead of writing a stale plan.
  */
@@ -32,8 +42,48 @@ final class LeasedSyncStore implements SyncStore {
   }
 
   @Override
-  public StoreView view(String source, Collection<String> directoryUserNames) {
-    return store.view(source, directoryUserNames);
+  public SyncWorkspace open(String source) {
+    return store.open(source);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByAnchor(String source, Collection<String> anchors) {
+    return store.usersByAnchor(source, anchors);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
+    return store.usersByDn(source, dns);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
+    return store.usersByUserName(source, keys);
+  }
+
+  @Override
+  public Map<String, NameHolder> nameHolders(String source, Collection<String> keys) {
+    return store.nameHolders(source, keys);
+  }
+
+  @Override
+  public List<StoredGroup> groups(String source) {
+    return store.groups(source);
+  }
+
+  @Override
+  public HeldCounts held(String source) {
+    return store.held(source);
+  }
+
+  @Override
+  public Set<UUID> groupsWithMemberships(String source) {
+    return store.groupsWithMemberships(source);
+  }
+
+  @Override
+  public List<StoredMembership> memberships(String source, Collection<UUID> groupIds) {
+    return store.memberships(source, groupIds);
   }
 
   @Override

@@ -11,7 +11,14 @@ import java.util.UUID;
 public interface SyncRunStore {
   void insert(UUID tenantId, SyncRun run);
 
-  void finish(SyncRun run, List<String> planLines);
+  /** Records how the run ended and the digest of its plan (null: none). */
+  void finish(SyncRun run, String planDigest);
+
+  /** Keeps lines of the run's plan, numbered from {@code firstLineNo}. */
+  void addPlanLines(UUID runId, int firstLineNo, List<String> lines);
+
+  /** The digest of the run's plan, if it kept one. */
+  Optional<String> planDigest(UUID runId);
 
   Optional<SyncRun> find(UUID tenantId, UUID id);
 

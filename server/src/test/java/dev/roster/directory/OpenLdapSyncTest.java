@@ -225,14 +225,15 @@ class OpenLdapSyncTest {
   @Test
   @Order(4)
   void slapdKilledWhileARunReadsFailsTheRunAndChangesNothing() throws Exception {
-    // Page size 10: the users take a thousand pages. slapd's stats log shows each page sent; the
-    // kill comes once a few have gone out, with hundreds still to come.
+    // Page size 10: the groups (read first) take ten pages, the users a thousand. slapd's stats log
+    // shows each page sent; the kill comes once a few user pages have gone out, with hundreds still
+    // to come.
     LdapSourceConfig slow =
         withPageSize(source(Slapd.READER_DN, Slapd.READER_PASSWORD, u -> u), 10);
     String page = "nentries=10 ";
     long pagesBefore = slapd.logLines(page);
     try (TestServer server = server(slow)) {
-      assertThat(slapd.awaitLogLines(page, pagesBefore + 3, 60_000))
+      assertThat(slapd.awaitLogLines(page, pagesBefore + 15, 60_000))
           .as("the start-up run reads pages of 10")
           .isTrue();
       slapd.kill();

@@ -4,17 +4,18 @@ import dev.roster.sync.plan.GroupChange;
 import dev.roster.sync.plan.MembershipChange;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
-import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.port.PlanWriter;
+import dev.roster.sync.port.SyncWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a plan through the {@link SyncStore} port in batches of at most {@code batchSize} changes,
- * each one transaction, so that a run over a large directory never holds one huge transaction.
- * Users go first, then groups, then memberships, so that a membership naming a user or group by the
- * anchor of a create finds it created by an earlier batch (or earlier in its own).
+ * Writes a plan through the {@link PlanWriter} port in batches of at most {@code batchSize}
+ * changes, each one transaction, so that a run over a large directory never holds one huge
+ * transaction. Users go first, then groups, then memberships, so that a membership naming a user or
+ * group by the anchor of a create finds it created by an earlier batch (or earlier in its own).
  *
  * <pre>{@code
  * new Applier(store, 500).apply(plan); // ceil(changes / 500) calls of store.apply
@@ -26,10 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class Applier {
   private static final Logger log = LoggerFactory.getLogger(Applier.class);
 
-  private final SyncStore store;
+  private final PlanWriter store;
   private final int batchSize;
 
-  public Applier(SyncStore store, int batchSize) {
+  public Applier(PlanWriter store, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
     }
@@ -45,6 +46,22 @@ public final class Applier {
       store.apply(plan.source(), batches.get(i));
     }
     return batches.size();
+  }
+
+  /**
+   * Applies the plan a workspace holds, batch by batch as the workspace reads it back, and returns
+   * how many batches there were.
+   */
+  public int apply(String source, SyncWorkspace workspace) {
+    int[] batches = {0};
+    workspace.forEachBatch(
+        batchSize,
+        batch -> {
+          batches[0]++;
+          log.debug("sync apply source={} batch={}", source, batches[0]);
+          store.apply(source, batch);
+        });
+    return batches[0];
   }
 
   /** The plan cut into consecutive batches of at most {@code batchSize} changes, in apply order. */

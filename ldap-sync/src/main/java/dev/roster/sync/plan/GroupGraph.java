@@ -3,7 +3,6 @@ package dev.roster.sync.plan;
 import dev.roster.sync.config.GroupSettings.Membership;
 import dev.roster.sync.model.DirectoryContent;
 import dev.roster.sync.model.DirectoryGroup;
-import dev.roster.sync.model.DirectoryNames;
 import dev.roster.sync.model.DirectoryUser;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,12 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Which users each directory group holds, resolved locally from the one list of groups a read
@@ -33,9 +30,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class GroupGraph {
-  /** {@code uniqueMember} values may end in an optional unique id: {@code dn#'0101'B}. */
-  private static final Pattern OPTIONAL_UID = Pattern.compile("#'[01]*'B$");
-
   private final DirectoryContent directory;
   private final Map<String, SortedSet<String>> usersByGroupAnchor;
 
@@ -48,32 +42,23 @@ public final class GroupGraph {
   /** Resolves every group of {@code directory} to the anchors of the users it holds. */
   public static GroupGraph resolve(
       DirectoryContent directory, Membership membership, boolean nested) {
-    Index index = new Index(directory);
+    MemberIndex index = new MemberIndex(directory.groups(), membership, nested);
     Map<String, Set<String>> directUsers = new HashMap<>();
-    Map<String, Set<String>> memberGroups = new HashMap<>();
-    for (DirectoryGroup group : directory.groups()) {
-      Set<String> users = directUsers.computeIfAbsent(group.anchor(), a -> new HashSet<>());
-      Set<String> groups = memberGroups.computeIfAbsent(group.anchor(), a -> new HashSet<>());
-      for (String value : group.memberValues()) {
-        String dn = value.contains("=") ? index.canonical(value) : null;
-        String memberGroup = dn == null ? null : index.groupByDn.get(dn);
-        if (memberGroup != null) {
-          if (nested && !memberGroup.equals(group.anchor())) {
-            groups.add(memberGroup);
-          }
-        } else if (membership == Membership.MEMBER_UID) {
-          addIfKnown(users, index.userByName.get(value.trim().toLowerCase(Locale.ROOT)));
-        } else if (membership != Membership.MEMBER_OF) {
-          addIfKnown(users, dn == null ? null : index.userByDn.get(dn));
+    directory.groups().forEach(group -> directUsers.put(group.anchor(), new HashSet<>()));
+    Set<String> seen = new HashSet<>();
+    for (DirectoryUser user : directory.users()) {
+      if (seen.add(user.anchor())) {
+        Set<String> memberOf = directory.memberOfByUserAnchor().get(user.anchor());
+        for (String group : index.groupsOf(user, memberOf)) {
+          directUsers.get(group).add(user.anchor());
         }
       }
     }
-    if (membership == Membership.MEMBER_OF) {
-      addMemberOf(directory, index, directUsers);
-    }
-    Map<String, SortedSet<String>> resolved =
-        nested ? transitive(directUsers, memberGroups) : sorted(directUsers);
-    return new GroupGraph(directory, resolved);
+    Map<String, Set<String>> resolved =
+        nested ? transitive(directUsers, index.memberGroups()) : directUsers;
+    Map<String, SortedSet<String>> sorted = new HashMap<>();
+    resolved.forEach((group, anchors) -> sorted.put(group, unmodifiableSorted(anchors)));
+    return new GroupGraph(directory, sorted);
   }
 
   /** The anchors of the users in the group with this anchor; empty for an unknown group. */
@@ -102,38 +87,6 @@ public final class GroupGraph {
     return String.join("\n", lines);
   }
 
-  private static String normalizeMember(String value) {
-    return DirectoryNames.normalize(OPTIONAL_UID.matcher(value.trim()).replaceFirst(""));
-  }
-
-  private static void addIfKnown(Set<String> users, String anchor) {
-    if (anchor != null) {
-      users.add(anchor);
-    }
-  }
-
-  /** {@code memberOf} is read from the users: each names the groups that hold it. */
-  private static void addMemberOf(
-      DirectoryContent directory, Index index, Map<String, Set<String>> directUsers) {
-    for (Map.Entry<String, Set<String>> entry : directory.memberOfByUserAnchor().entrySet()) {
-      if (!index.userAnchors.contains(entry.getKey())) {
-        continue;
-      }
-      for (String groupDn : entry.getValue()) {
-        String group = index.groupByDn.get(DirectoryNames.normalize(groupDn));
-        if (group != null) {
-          directUsers.get(group).add(entry.getKey());
-        }
-      }
-    }
-  }
-
-  private static Map<String, SortedSet<String>> sorted(Map<String, Set<String>> users) {
-    Map<String, SortedSet<String>> result = new HashMap<>();
-    users.forEach((group, anchors) -> result.put(group, unmodifiableSorted(anchors)));
-    return result;
-  }
-
   private static SortedSet<String> unmodifiableSorted(Set<String> anchors) {
     return Collections.unmodifiableSortedSet(new TreeSet<>(anchors));
   }
@@ -144,14 +97,16 @@ public final class GroupGraph {
    * so a component holds its own direct users plus those of the components it points to, which are
    * already resolved; every group of a cycle is one component and gets the same union.
    */
-  private static Map<String, SortedSet<String>> transitive(
-      Map<String, Set<String>> directUsers, Map<String, Set<String>> memberGroups) {
-    Map<String, SortedSet<String>> resolved = new HashMap<>();
+  static <T> Map<String, Set<T>> transitive(
+      Map<String, Set<T>> directUsers, Map<String, Set<String>> memberGroups) {
+    Map<String, Set<T>> resolved = new HashMap<>();
     Map<String, Integer> order = new HashMap<>();
     Map<String, Integer> low = new HashMap<>();
     Deque<String> stack = new ArrayDeque<>();
     Set<String> onStack = new HashSet<>();
-    for (String root : new TreeSet<>(directUsers.keySet())) {
+    Set<String> roots = new TreeSet<>(memberGroups.keySet());
+    roots.addAll(directUsers.keySet());
+    for (String root : roots) {
       if (order.containsKey(root)) {
         continue;
       }
@@ -191,16 +146,16 @@ public final class GroupGraph {
     low.put(group, order.get(group));
     stack.push(group);
     onStack.add(group);
-    return new Visit(group, memberGroups.get(group).iterator());
+    return new Visit(group, memberGroups.getOrDefault(group, Set.of()).iterator());
   }
 
-  private static void complete(
+  private static <T> void complete(
       String root,
       Deque<String> stack,
       Set<String> onStack,
-      Map<String, Set<String>> directUsers,
+      Map<String, Set<T>> directUsers,
       Map<String, Set<String>> memberGroups,
-      Map<String, SortedSet<String>> resolved) {
+      Map<String, Set<T>> resolved) {
     List<String> component = new ArrayList<>();
     String group;
     do {
@@ -208,44 +163,16 @@ public final class GroupGraph {
       onStack.remove(group);
       component.add(group);
     } while (!group.equals(root));
-    Set<String> users = new HashSet<>();
+    Set<T> users = new HashSet<>();
     for (String member : component) {
-      users.addAll(directUsers.get(member));
-      for (String child : memberGroups.get(member)) {
-        users.addAll(resolved.getOrDefault(child, Collections.emptySortedSet()));
+      users.addAll(directUsers.getOrDefault(member, Set.of()));
+      for (String child : memberGroups.getOrDefault(member, Set.of())) {
+        users.addAll(resolved.getOrDefault(child, Set.of()));
       }
     }
-    SortedSet<String> shared = unmodifiableSorted(users);
+    Set<T> shared = Collections.unmodifiableSet(users);
     component.forEach(member -> resolved.put(member, shared));
   }
 
   private record Visit(String group, Iterator<String> next) {}
-
-  /** The users and groups of one read, by the keys member values use. */
-  private static final class Index {
-    final Map<String, String> userByDn = new HashMap<>();
-    final Map<String, String> userByName = new HashMap<>();
-    final Map<String, String> groupByDn = new HashMap<>();
-    final Set<String> userAnchors = new HashSet<>();
-
-    Index(DirectoryContent directory) {
-      for (DirectoryUser user : directory.users()) {
-        userAnchors.add(user.anchor());
-        userByDn.putIfAbsent(DirectoryNames.normalize(user.dn()), user.anchor());
-        if (user.userName() != null) {
-          userByName.putIfAbsent(user.userName().toLowerCase(Locale.ROOT), user.anchor());
-        }
-      }
-      for (DirectoryGroup group : directory.groups()) {
-        groupByDn.putIfAbsent(DirectoryNames.normalize(group.dn()), group.anchor());
-      }
-    }
-
-    /** The reader hands DNs over normalised already; parse again only what matches nothing. */
-    String canonical(String value) {
-      return userByDn.containsKey(value) || groupByDn.containsKey(value)
-          ? value
-          : normalizeMember(value);
-    }
-  }
 }

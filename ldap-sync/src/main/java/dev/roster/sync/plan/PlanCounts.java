@@ -48,6 +48,42 @@ public record PlanCounts(
         plan.conflicts().size());
   }
 
+  /** These counts and {@code other}'s added up: the counts of a plan made in parts. */
+  public PlanCounts plus(PlanCounts other) {
+    return new PlanCounts(
+        usersCreated + other.usersCreated,
+        usersUpdated + other.usersUpdated,
+        usersDisabled + other.usersDisabled,
+        usersEnabled + other.usersEnabled,
+        usersDeleted + other.usersDeleted,
+        usersAdopted + other.usersAdopted,
+        groupsCreated + other.groupsCreated,
+        groupsRenamed + other.groupsRenamed,
+        groupsDeleted + other.groupsDeleted,
+        membershipsAdded + other.membershipsAdded,
+        membershipsRemoved + other.membershipsRemoved,
+        conflicts + other.conflicts);
+  }
+
+  /** How many changes there are, conflicts aside. */
+  public int changes() {
+    return usersCreated
+        + usersUpdated
+        + usersDisabled
+        + usersEnabled
+        + usersDeleted
+        + usersAdopted
+        + groupsCreated
+        + groupsRenamed
+        + groupsDeleted
+        + membershipsAdded
+        + membershipsRemoved;
+  }
+
+  public static PlanCounts none() {
+    return new PlanCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
   private static int userKind(UserChange change) {
     if (change instanceof UserChange.Create) {
       return 0;

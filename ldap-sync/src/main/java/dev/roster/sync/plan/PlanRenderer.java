@@ -4,34 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Renders a plan as sorted lines, one per change, so two plans compare as text. */
-final class PlanRenderer {
+public final class PlanRenderer {
   private PlanRenderer() {}
 
   static String render(SyncPlan plan) {
-    List<String> lines = new ArrayList<>();
-    for (UserChange change : plan.users()) {
-      lines.add(user(change));
-    }
-    for (GroupChange change : plan.groups()) {
-      lines.add(group(change));
-    }
-    for (MembershipChange change : plan.memberships()) {
-      String verb = change instanceof MembershipChange.Add ? "add" : "remove";
-      lines.add("membership " + verb + " group=" + change.group() + " user=" + change.user());
-    }
-    for (Conflict conflict : plan.conflicts()) {
-      lines.add(
-          "conflict userName="
-              + conflict.userName()
-              + " local="
-              + conflict.localSource()
-              + " resolution="
-              + conflict.resolution()
-              + " dn="
-              + conflict.dn());
-    }
+    List<String> lines = lines(plan);
     lines.sort(null);
     return String.join("\n", lines);
+  }
+
+  /** One line per change and conflict of {@code plan}, in the plan's order. */
+  public static List<String> lines(SyncPlan plan) {
+    List<String> lines = new ArrayList<>();
+    plan.users().forEach(change -> lines.add(line(change)));
+    plan.groups().forEach(change -> lines.add(line(change)));
+    plan.memberships().forEach(change -> lines.add(line(change)));
+    plan.conflicts().forEach(conflict -> lines.add(line(conflict)));
+    return lines;
+  }
+
+  /** The line of one change or conflict. */
+  public static String line(Object change) {
+    if (change instanceof UserChange user) {
+      return user(user);
+    } else if (change instanceof GroupChange group) {
+      return group(group);
+    } else if (change instanceof MembershipChange membership) {
+      String verb = membership instanceof MembershipChange.Add ? "add" : "remove";
+      return "membership " + verb + " group=" + membership.group() + " user=" + membership.user();
+    }
+    Conflict conflict = (Conflict) change;
+    return "conflict userName="
+        + conflict.userName()
+        + " local="
+        + conflict.localSource()
+        + " resolution="
+        + conflict.resolution()
+        + " dn="
+        + conflict.dn();
   }
 
   private static String user(UserChange change) {

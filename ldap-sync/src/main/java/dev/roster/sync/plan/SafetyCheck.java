@@ -1,9 +1,6 @@
 package dev.roster.sync.plan;
 
 import dev.roster.sync.config.PolicySettings;
-import dev.roster.sync.model.DirectoryContent;
-import dev.roster.sync.port.StoreView;
-import dev.roster.sync.port.StoredGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +12,7 @@ import java.util.List;
  * (users, groups, memberships), waits for approval. Pure: no I/O.
  *
  * <pre>{@code
- * SafetyVerdict verdict = new SafetyCheck().check(plan, view, directory, source.policy());
+ * SafetyVerdict verdict = new SafetyCheck().check(planned.safety(), source.policy());
  * if (verdict.blocked()) log.warn("sync blocked reasons={}", verdict.reasons());
  * }</pre>
  *
@@ -24,51 +21,34 @@ import java.util.List;
  */
 public final class SafetyCheck {
 
-  public SafetyVerdict check(
-      SyncPlan plan, StoreView before, DirectoryContent read, PolicySettings policy) {
+  public SafetyVerdict check(SafetyInput input, PolicySettings policy) {
     List<String> reasons = new ArrayList<>();
-    int userRemovals = 0;
-    for (UserChange change : plan.users()) {
-      if (change instanceof UserChange.Disable || change instanceof UserChange.Delete) {
-        userRemovals++;
-      }
-    }
-    int groupDeletes = 0;
-    for (GroupChange change : plan.groups()) {
-      if (change instanceof GroupChange.Delete) {
-        groupDeletes++;
-      }
-    }
-    int membershipRemovals = 0;
-    for (MembershipChange change : plan.memberships()) {
-      if (change instanceof MembershipChange.Remove) {
-        membershipRemovals++;
-      }
-    }
-    if (read.skippedEntries() > 0 && userRemovals > 0) {
+    int userRemovals = input.userRemovals();
+    int groupDeletes = input.counts().groupsDeleted();
+    int membershipRemovals = input.counts().membershipsRemoved();
+    if (input.skippedEntries() > 0 && userRemovals > 0) {
       // A skipped entry (no userName, unreadable attributes) looks gone; it may not be.
       reasons.add(
           "users: "
-              + read.skippedEntries()
+              + input.skippedEntries()
               + " entries were skipped as unreadable while "
               + userRemovals
               + " users would be disabled or deleted; fix the entries or approve the plan");
     }
-    int heldUsers = before.usersByAnchor().size();
-    int heldGroups = (int) before.groups().stream().filter(StoredGroup::isMirror).count();
-    int heldMemberships = before.memberships().size();
+    int heldUsers = input.heldUsers();
+    int heldGroups = input.heldGroups();
+    int heldMemberships = input.heldMemberships();
 
     // Users who left before this run were not in the scope last time: only the others count as
     // "held", so that a scope emptied (and approved) once does not block every later run.
-    long seenLastTime =
-        before.usersByAnchor().values().stream().filter(u -> !u.disabledBecauseLeft()).count();
-    if (read.users().isEmpty() && seenLastTime > 0) {
+    long seenLastTime = input.usersNotLeft();
+    if (input.directoryUsers() == 0 && seenLastTime > 0) {
       reasons.add(emptyScope("users", "no users", seenLastTime));
     }
-    if (read.groups().isEmpty() && heldGroups > 0 && groupDeletes > 0) {
+    if (input.directoryGroups() == 0 && heldGroups > 0 && groupDeletes > 0) {
       reasons.add(emptyScope("groups", "no groups", heldGroups));
     }
-    if (read.groups().isEmpty() && heldMemberships > 0 && membershipRemovals > 0) {
+    if (input.directoryGroups() == 0 && heldMemberships > 0 && membershipRemovals > 0) {
       reasons.add(emptyScope("memberships", "no groups", heldMemberships));
     }
     limit(

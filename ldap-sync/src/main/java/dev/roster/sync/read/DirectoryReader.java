@@ -14,26 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one source completely — its users, then its groups — and returns what it found, or throws.
- * The searches are paged (RFC 2696) and each entry is mapped as it arrives, so memory is bounded by
- * the mapped users and groups, not by the raw entries. Strict, because "empty" is never "gone": any
- * result other than success while connecting, binding or on any page of either search (a size or
- * time limit, busy, unavailable, a referral, a lost paging cookie, a base DN that does not exist)
- * throws {@link DirectoryReadException} and no partial content is ever returned. Continuation
- * references (another naming context below the base, such as Active Directory's DomainDnsZones) are
- * not followed and are logged at WARN: they are the same from run to run, so they hide nothing that
- * an earlier run saw.
+ * Reads one source completely — its groups, then its users — and hands what it finds to a {@link
+ * ReadSink} (or returns it, for {@link #read}), or throws. The searches are paged (RFC 2696) and
+ * each entry is mapped as it arrives and passed on a page at a time, so the reader holds the groups
+ * and one page of users, never every user. Strict, because "empty" is never "gone": any result
+ * other than success while connecting, binding or on any page of either search (a size or time
+ * limit, busy, unavailable, a referral, a lost paging cookie, a base DN that does not exist) throws
+ * {@link DirectoryReadException} and no partial content is ever returned. Continuation references
+ * (another naming context below the base, such as Active Directory's DomainDnsZones) are not
+ * followed and are logged at WARN: they are the same from run to run, so they hide nothing that an
+ * earlier run saw.
  *
  * <pre>{@code
  * DirectoryContent content = new DirectoryReader().read(source); // throws: the run writes nothing
  * }</pre>
  *
- * <p>{@link #readWithCursor} also returns the cursor a later {@link #readChanges} starts from, and
- * {@link #readChanges} reads only what changed since: RFC 4533 content synchronization where the
- * root DSE offers it and users are anchored by entryUUID (the anchor its deletes name), otherwise
- * the users whose modifyTimestamp is at or past a mark ({@link TimestampMark}). Either way the
- * groups are read in full. A source with {@code memberOf} membership has no cursor: a membership
- * change need not touch the user entry's modifyTimestamp, so only a full read sees it.
+ * <p>{@link #readAll} also returns the cursor a later {@link #readChanges} starts from, and {@link
+ * #readChanges} reads only what changed since: RFC 4533 content synchronization where the root DSE
+ * offers it and users are anchored by entryUUID (the anchor its deletes name), otherwise the users
+ * whose modifyTimestamp is at or past a mark ({@link TimestampMark}). Either way the groups are
+ * read in full. A source with {@code memberOf} membership has no cursor: a membership change need
+ * not touch the user entry's modifyTimestamp, so only a full read sees it.
  *
  * <p>{@link DirectoryReadException#resultCode()} is the LDAP result code in RFC 4511 spelling
  * ({@code sizeLimitExceeded}), the SDK's client-side code in the same style ({@code serverDown},
@@ -48,36 +49,41 @@ public final class DirectoryReader {
   /** Reads the source's users and (when configured) groups; never returns partial content. */
   public DirectoryContent read(SourceSettings source) throws DirectoryReadException {
     try (LDAPConnection connection = DirectoryConnector.open(source.connection())) {
-      return new SourceRead(source, connection, null).readAll();
+      CollectingSink sink = new CollectingSink();
+      SourceRead read = new SourceRead(source, connection, null, sink);
+      read.readAll();
+      return sink.content(read.skipped());
     }
   }
 
   /**
-   * As {@link #read}, with the cursor the next incremental read starts from (null when the source
-   * cannot have one). A content-sync cookie is taken before the read, a timestamp mark during it,
-   * so that a change made while the read runs is read again next time rather than missed.
+   * Reads the whole source into {@code sink} — the groups, then the users a page at a time — and
+   * returns the cursor the next incremental read starts from (null when the source cannot have
+   * one). A content-sync cookie is taken before the read, a timestamp mark during it, so that a
+   * change made while the read runs is read again next time rather than missed. What the sink was
+   * handed is to be thrown away if this throws.
    */
-  public CursoredRead<DirectoryContent> readWithCursor(SourceSettings source)
-      throws DirectoryReadException {
+  public FullRead readAll(SourceSettings source, ReadSink sink) throws DirectoryReadException {
     try (LDAPConnection connection = DirectoryConnector.open(source.connection())) {
       Kind kind = kind(source, connection);
       if (kind == Kind.CONTENT_SYNC) {
-        SourceRead read = new SourceRead(source, connection, null);
+        SourceRead read = new SourceRead(source, connection, null, sink);
         ContentSync sync = new ContentSync(connection, read.failure());
         byte[] cookie = sync.currentCookie(read.userQuery(null));
-        DirectoryContent content = read.readAll();
+        read.readAll();
         if (cookie == null) {
           log.warn(
               "ldap content sync gave no cookie source={}: incremental runs read in full",
               source.name());
-          return new CursoredRead<>(content, null);
+          return new FullRead(null, read.skipped());
         }
-        return new CursoredRead<>(content, contentSync(source, cookie));
+        return new FullRead(contentSync(source, cookie), read.skipped());
       }
       TimestampMark mark = kind == Kind.TIMESTAMP ? new TimestampMark() : null;
-      DirectoryContent content = new SourceRead(source, connection, mark).readAll();
+      SourceRead read = new SourceRead(source, connection, mark, sink);
+      read.readAll();
       Instant next = mark == null ? null : mark.next(null);
-      return new CursoredRead<>(content, next == null ? null : timestamp(source, next));
+      return new FullRead(next == null ? null : timestamp(source, next), read.skipped());
     }
   }
 
@@ -108,7 +114,8 @@ public final class DirectoryReader {
   private static Optional<CursoredRead<DirectoryDelta>> syncChanges(
       SourceSettings source, LDAPConnection connection, SyncCursor cursor)
       throws DirectoryReadException {
-    SourceRead read = new SourceRead(source, connection, null);
+    CollectingSink sink = new CollectingSink();
+    SourceRead read = new SourceRead(source, connection, null, sink);
     PagedSearch.Query users = read.userQuery(null);
     byte[] cookie;
     try {
@@ -123,9 +130,11 @@ public final class DirectoryReader {
       log.debug("sync cursor unusable source={} reason=contentSyncRefused", source.name());
       return Optional.empty();
     }
+    read.flush();
     Set<String> deleted = changes.get().deletedAnchors();
     DirectoryDelta delta =
-        new DirectoryDelta(read.users(), deleted, read.readGroups(), read.skipped());
+        new DirectoryDelta(sink.users(), deleted, read.readGroups(), read.skipped());
+    read.finish();
     return Optional.of(new CursoredRead<>(delta, contentSync(source, changes.get().cookie())));
   }
 
@@ -137,10 +146,12 @@ public final class DirectoryReader {
       return Optional.empty();
     }
     TimestampMark mark = new TimestampMark();
-    SourceRead read = new SourceRead(source, connection, mark);
+    CollectingSink sink = new CollectingSink();
+    SourceRead read = new SourceRead(source, connection, mark, sink);
     read.readUsers(TimestampMark.filter(previous));
     DirectoryDelta delta =
-        new DirectoryDelta(read.users(), Set.of(), read.readGroups(), read.skipped());
+        new DirectoryDelta(sink.users(), Set.of(), read.readGroups(), read.skipped());
+    read.finish();
     return Optional.of(new CursoredRead<>(delta, timestamp(source, mark.next(previous))));
   }
 

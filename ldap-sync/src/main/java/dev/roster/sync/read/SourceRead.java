@@ -8,7 +8,6 @@ import com.unboundid.ldap.sdk.SearchScope;
 import dev.roster.sync.config.GroupSettings;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.config.UserSettings;
-import dev.roster.sync.model.DirectoryContent;
 import dev.roster.sync.model.DirectoryGroup;
 import dev.roster.sync.model.DirectoryNames;
 import dev.roster.sync.model.DirectoryUser;
@@ -24,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One read of one source over one connection, and what it has found so far: the users of a paged
- * search (all of them, or those a narrower filter selects) or of a content synchronization, then
- * the groups, always all of them. Strict as {@link DirectoryReader} describes.
+ * One read of one source over one connection: the groups, always all of them, and the users of a
+ * paged search (all of them, or those a narrower filter selects) or of a content synchronization,
+ * handed to a {@link ReadSink} a page at a time as they arrive. Strict as {@link DirectoryReader}
+ * describes.
  */
 final class SourceRead {
   private static final Logger log = LoggerFactory.getLogger(SourceRead.class);
@@ -38,13 +38,22 @@ final class SourceRead {
   private final RangeRetrieval ranges;
   private final TimestampMark mark;
   private final SkippedEntries skipped = new SkippedEntries();
-  private final Map<String, DirectoryUser> users = new LinkedHashMap<>();
+  private final ReadSink sink;
+  private final int pageSize;
+  private final Map<String, DirectoryUser> page = new LinkedHashMap<>();
   private final Map<String, Set<String>> memberOf = new HashMap<>();
   private final Map<String, GroupEntry> groups = new LinkedHashMap<>();
+  private String phase;
+  private int users;
 
-  /** {@code mark}, when given, sees every user entry and its modifyTimestamp is asked for. */
-  SourceRead(SourceSettings source, LDAPConnection connection, TimestampMark mark) {
+  /**
+   * {@code mark}, when given, sees every user entry and its modifyTimestamp is asked for; the users
+   * go to {@code sink} a page at a time.
+   */
+  SourceRead(SourceSettings source, LDAPConnection connection, TimestampMark mark, ReadSink sink) {
     this.source = source;
+    this.sink = sink;
+    this.pageSize = Math.max(1, source.connection().pageSize());
     this.failure = new ReadFailure(source.connection().bindPassword());
     this.mapper = new EntryMapper(source.users(), source.groups());
     this.search = new PagedSearch(connection, failure, source.connection().pageSize());
@@ -56,12 +65,11 @@ final class SourceRead {
     return failure;
   }
 
-  /** Users, then groups: the whole source. */
-  DirectoryContent readAll() throws DirectoryReadException {
+  /** Groups, then users: the whole source, to the sink. */
+  void readAll() throws DirectoryReadException {
+    sink.groups(readGroups());
     readUsers(null);
-    List<DirectoryGroup> directoryGroups = readGroups();
-    return new DirectoryContent(
-        List.copyOf(users.values()), directoryGroups, memberOf, skipped.count());
+    finish();
   }
 
   /** The user search, its filter narrowed by {@code narrower} (a filter string) when not null. */
@@ -84,10 +92,15 @@ final class SourceRead {
   void readUsers(String narrower) throws DirectoryReadException {
     PagedSearch.Query query = userQuery(narrower);
     search.run(query, userHandler(query.phase()));
+    flush();
   }
 
-  /** Maps and keeps each user entry it is handed, refusing a second entry with one anchor. */
+  /**
+   * Maps each user entry it is handed and passes them on a page at a time, refusing a second entry
+   * with one anchor. {@link #flush} passes on the last page.
+   */
   PagedSearch.EntryHandler userHandler(String phase) {
+    this.phase = phase;
     return entry -> {
       if (mark != null) {
         mark.see(entry);
@@ -96,18 +109,33 @@ final class SourceRead {
       if (user == null) {
         return;
       }
-      DirectoryUser earlier = users.putIfAbsent(user.anchor(), user);
+      DirectoryUser earlier = page.putIfAbsent(user.anchor(), user);
       if (earlier != null) {
         throw duplicate(phase, user.anchor(), earlier.dn(), user.dn());
       }
       if (mapper.readsMemberOf()) {
         memberOf.put(user.anchor(), EntryMapper.memberOf(entry));
       }
+      if (page.size() >= pageSize) {
+        flush();
+      }
     };
   }
 
-  List<DirectoryUser> users() {
-    return List.copyOf(users.values());
+  /** Passes the users mapped since the last page on to the sink. */
+  void flush() throws DirectoryReadException {
+    if (page.isEmpty()) {
+      return;
+    }
+    List<DirectoryUser> users = List.copyOf(page.values());
+    Set<String> again = sink.users(users, Map.copyOf(memberOf));
+    this.users += users.size();
+    page.clear();
+    memberOf.clear();
+    if (!again.isEmpty()) {
+      String anchor = again.iterator().next();
+      throw failure.of(phase, "duplicateAnchor", anchor + " on more than one entry");
+    }
   }
 
   int skipped() {
@@ -117,7 +145,7 @@ final class SourceRead {
   /** The source's groups (none when it syncs none), their member values normalised. */
   List<DirectoryGroup> readGroups() throws DirectoryReadException {
     if (!mapper.readsGroups()) {
-      return finish(List.of());
+      return List.of();
     }
     GroupSettings settings = source.groups();
     String phase = "groups search under " + settings.baseDn();
@@ -147,18 +175,15 @@ final class SourceRead {
       String dn = DirectoryNames.normalize(group.dn());
       result.add(new DirectoryGroup(group.anchor(), dn, group.name(), members));
     }
-    return finish(result);
+    groups.clear();
+    return result;
   }
 
-  private List<DirectoryGroup> finish(List<DirectoryGroup> directoryGroups) {
+  /** Reports the read: the entries it skipped, and at DEBUG how many users it passed on. */
+  void finish() {
     skipped.report(source.name());
     log.debug(
-        "ldap read done source={} users={} groups={} skipped={}",
-        source.name(),
-        users.size(),
-        directoryGroups.size(),
-        skipped.count());
-    return directoryGroups;
+        "ldap read done source={} users={} skipped={}", source.name(), users, skipped.count());
   }
 
   /** The group as its entry came in, or null (skipped) without an anchor or a name. */

@@ -11,12 +11,9 @@ import dev.roster.sync.plan.MembershipChange;
 import dev.roster.sync.plan.MembershipChange.Ref;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
-import dev.roster.sync.port.StoreView;
-import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.port.PlanWriter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,28 +27,7 @@ class ApplierTest {
           List.of(new Conflict("dee", "uid=dee,dc=ex", "LOCAL", "skipped")));
 
   private final List<String> applied = new ArrayList<>();
-  private final SyncStore store =
-      new SyncStore() {
-        @Override
-        public StoreView view(String source, Collection<String> directoryUserNames) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void apply(String source, SyncPlan batch) {
-          applied.add(source + ":\n" + batch.render());
-        }
-
-        @Override
-        public Optional<String> cursor(String source) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void saveCursor(String source, String cursor) {
-          throw new UnsupportedOperationException();
-        }
-      };
+  private final PlanWriter store = (source, batch) -> applied.add(source + ":\n" + batch.render());
 
   @Test
   void batchesHoldAtMostTheBatchSizeUsersFirstThenGroupsThenMemberships() {

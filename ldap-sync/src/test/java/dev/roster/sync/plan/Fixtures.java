@@ -113,7 +113,7 @@ final class Fixtures {
   }
 
   static StoredMembership membership(String group, String user) {
-    return new StoredMembership(id(group), id(user));
+    return new StoredMembership(id(group), id(user), "u-" + user);
   }
 
   static String cap(String name) {
@@ -235,7 +235,11 @@ final class Fixtures {
     }
 
     SyncPlan plan() {
-      return new Planner().plan(source(), directory(), store());
+      return planned().plan();
+    }
+
+    Planner.Planned planned() {
+      return new Planner().planned(source(), directory(), store());
     }
 
     /** The read as an incremental one: the users read are the changed ones. */

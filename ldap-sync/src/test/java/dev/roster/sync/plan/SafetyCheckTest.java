@@ -91,7 +91,7 @@ class SafetyCheckTest {
                 .read(users(0, 1))
                 .held(held(0, 1))
                 .held(new StoredGroup(Fixtures.id("dss"), null, "DSS", java.util.Set.of("g0")))
-                .held(new StoredMembership(Fixtures.id("dss"), Fixtures.id("u0"))),
+                .held(new StoredMembership(Fixtures.id("dss"), Fixtures.id("u0"), "u-u0")),
             "memberships: the directory returned no groups but the source held 1;"
                 + " a scope that held entries and now reads empty is not taken as gone"));
   }
@@ -99,10 +99,7 @@ class SafetyCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("verdicts")
   void checks(String scenario, Fixtures.Case given, String reasons) {
-    SyncPlan plan = given.plan();
-
-    SafetyVerdict verdict =
-        new SafetyCheck().check(plan, given.store(), given.directory(), given.policy());
+    SafetyVerdict verdict = new SafetyCheck().check(given.planned().safety(), given.policy());
 
     assertThat(String.join("\n", verdict.reasons())).isEqualTo(reasons);
     assertThat(verdict.blocked()).isEqualTo(!reasons.isEmpty());

@@ -13,7 +13,6 @@ import dev.roster.sync.config.ConnectionSettings;
 import dev.roster.sync.config.GroupSettings.Membership;
 import dev.roster.sync.config.Secret;
 import dev.roster.sync.config.SourceSettings;
-import dev.roster.sync.model.DirectoryContent;
 import dev.roster.sync.model.DirectoryDelta;
 import dev.roster.sync.model.DirectoryUser;
 import dev.roster.sync.port.StoredUser;
@@ -110,8 +109,9 @@ class ContentSyncSlapdTest {
 
   @Test
   void aModifyAndADeleteArriveWithANewCookie() throws Exception {
-    CursoredRead<DirectoryContent> full = reader.readWithCursor(source);
-    String cyAnchor = anchorOf(full.content().users(), "cy");
+    CollectingSink read = new CollectingSink();
+    FullRead full = reader.readAll(source, read);
+    String cyAnchor = anchorOf(read.users(), "cy");
     change();
 
     CursoredRead<DirectoryDelta> changes = reader.readChanges(source, full.cursor()).orElseThrow();
@@ -124,8 +124,7 @@ class ContentSyncSlapdTest {
     // deletes of anchors the source does not hold plan nothing.
     assertThat(changes.content().deletedUserAnchors())
         .contains(cyAnchor)
-        .doesNotContain(
-            anchorOf(full.content().users(), "ada"), anchorOf(full.content().users(), "bob"));
+        .doesNotContain(anchorOf(read.users(), "ada"), anchorOf(read.users(), "bob"));
     assertThat(changes.content().groups()).hasSize(1);
     assertThat(changes.cursor()).startsWith("v1|cs|").isNotEqualTo(full.cursor());
     assertThat(reader.readChanges(source, changes.cursor()).orElseThrow().content().changedUsers())

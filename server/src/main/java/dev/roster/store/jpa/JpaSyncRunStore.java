@@ -46,18 +46,34 @@ public final class JpaSyncRunStore implements SyncRunStore {
   }
 
   @Override
-  public void finish(SyncRun run, List<String> planLines) {
+  public void finish(SyncRun run, String planDigest) {
     session()
         .createNativeMutationQuery(
             "update sync_run set status = :status, finished = :finished, counts = :counts, reasons = :reasons,"
-                + " error = :error where id = :id")
+                + " error = :error, plan_digest = :digest where id = :id")
         .setParameter("status", run.status())
         .setParameter("finished", run.finished())
         .setParameter("counts", json(run.counts()))
         .setParameter("reasons", clip(json(run.reasons())))
         .setParameter("error", clip(run.error()))
+        .setParameter("digest", planDigest)
         .setParameter("id", run.id())
         .executeUpdate();
+  }
+
+  @Override
+  public Optional<String> planDigest(UUID runId) {
+    return session()
+        .createNativeQuery("select plan_digest from sync_run where id = :run", String.class)
+        .setParameter("run", runId)
+        .getResultList()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  @Override
+  public void addPlanLines(UUID runId, int firstLineNo, List<String> planLines) {
     if (planLines.isEmpty()) {
       return;
     }
@@ -68,8 +84,8 @@ public final class JpaSyncRunStore implements SyncRunStore {
                   connection.prepareStatement(
                       "insert into sync_plan_line (run_id, line_no, line) values (?, ?, ?)")) {
                 for (int i = 0; i < planLines.size(); i++) {
-                  insert.setObject(1, run.id());
-                  insert.setInt(2, i);
+                  insert.setObject(1, runId);
+                  insert.setInt(2, firstLineNo + i);
                   insert.setString(3, clip(planLines.get(i)));
                   insert.addBatch();
                   if (i % 1000 == 999) {

@@ -2,21 +2,22 @@ package dev.roster.store.jpa;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.Clock;
 import dev.roster.domain.Origin;
 import dev.roster.domain.UserDetails;
 import dev.roster.sync.plan.SyncPlan;
-import dev.roster.sync.port.StoreView;
+import dev.roster.sync.port.HeldCounts;
+import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoredGroup;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
+import dev.roster.sync.port.SyncWorkspace;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,10 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * The synchronizer's port on Hibernate: the store's view of one source, and plan batches applied in
- * one transaction each. Users and groups of a source are found by their anchor ({@code ldap_uuid});
- * memberships carry origin {@code LDAP:<source>}.
+ * The synchronizer's port on Hibernate: lookups a page at a time, a workspace per run ({@link
+ * JpaSyncWorkspace}), and plan batches applied in one transaction each. Users and groups of a
+ * source are found by their anchor ({@code ldap_uuid}); memberships carry origin {@code
+ * LDAP:<source>}.
  */
 public final class JpaSyncStore implements SyncStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,12 +37,15 @@ public final class JpaSyncStore implements SyncStore {
   private final JpaTransactions tx;
   private final UUID tenantId;
   private final Map<String, String> defaultProfiles;
+  private final boolean postgres;
 
   /**
    * @param defaultProfiles per source, the profile its new users get (absent or null: none)
    */
-  public JpaSyncStore(JpaTransactions tx, UUID tenantId, Map<String, String> defaultProfiles) {
+  public JpaSyncStore(
+      JpaTransactions tx, UUID tenantId, Map<String, String> defaultProfiles, boolean postgres) {
     this.tx = tx;
+    this.postgres = postgres;
     this.tenantId = tenantId;
     this.defaultProfiles =
         Map.copyOf(
@@ -51,14 +56,211 @@ public final class JpaSyncStore implements SyncStore {
   }
 
   @Override
-  public StoreView view(String source, Collection<String> directoryUserNames) {
+  public SyncWorkspace open(String source) {
+    return JpaSyncWorkspace.open(tx, tenantId, source, postgres);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByAnchor(String source, Collection<String> anchors) {
+    return usersBy("u.ldapUuid", source, anchors, u -> u.ldapUuid);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
+    return usersBy("u.ldapDn", source, dns, u -> u.ldapDn);
+  }
+
+  @Override
+  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
+    return usersBy("u.userNameLower", source, keys, u -> u.userNameLower);
+  }
+
+  @Override
+  public Map<String, NameHolder> nameHolders(String source, Collection<String> keys) {
+    Map<String, NameHolder> holders = new HashMap<>();
+    tx.run(
+        () -> {
+          for (List<String> chunk : Memberships.chunks(new HashSet<>(keys))) {
+            session()
+                .createSelectionQuery(
+                    "select u.id, u.userName, u.userNameLower, u.source, u.sourceName, u.ldapUuid"
+                        + " from UserEntity u where u.tenantId = :tenant"
+                        + " and u.userNameLower in (:names)",
+                    Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameterList("names", chunk)
+                .getResultList()
+                .forEach(
+                    row -> {
+                      boolean ldap = "LDAP".equals(row[3]);
+                      holders.put(
+                          (String) row[2],
+                          new NameHolder(
+                              (UUID) row[0],
+                              (String) row[1],
+                              ldap ? "LDAP:" + row[4] : (String) row[3],
+                              ldap ? (String) row[5] : null));
+                    });
+          }
+        });
+    return holders;
+  }
+
+  /**
+   * Every group of the tenant (groups are few): this source's mirrors, the local groups that name
+   * directory groups, and the rest, whose names a mirrored group must not take.
+   */
+  @Override
+  public List<StoredGroup> groups(String source) {
     return tx.inTransaction(
-        () ->
-            new StoreView(
-                users(source),
-                groups(source),
-                memberships(source),
-                others(source, directoryUserNames)));
+        () -> {
+          List<StoredGroup> groups = new ArrayList<>();
+          session()
+              .createSelectionQuery(
+                  "select g.id, g.source, g.sourceName, g.ldapUuid, g.displayName, g.ldapGroupNames"
+                      + " from GroupEntity g where g.tenantId = :tenant",
+                  Object[].class)
+              .setParameter("tenant", tenantId)
+              .getResultList()
+              .forEach(
+                  row -> {
+                    boolean mirror = "LDAP".equals(row[1]) && source.equals(row[2]);
+                    groups.add(
+                        new StoredGroup(
+                            (UUID) row[0],
+                            mirror ? (String) row[3] : null,
+                            (String) row[4],
+                            names((String) row[5])));
+                  });
+          return groups;
+        });
+  }
+
+  @Override
+  public HeldCounts held(String source) {
+    return tx.inTransaction(
+        () -> {
+          Object[] users =
+              session()
+                  .createSelectionQuery(
+                      "select count(u), coalesce(sum(case when u.disabledReason = :left then 0"
+                          + " else 1 end), 0) from UserEntity u where u.tenantId = :tenant"
+                          + " and u.source = 'LDAP' and u.sourceName = :source",
+                      Object[].class)
+                  .setParameter("left", DisabledReason.LEFT_DIRECTORY)
+                  .setParameter("tenant", tenantId)
+                  .setParameter("source", source)
+                  .getSingleResult();
+          Number memberships =
+              (Number)
+                  session()
+                      .createNativeQuery(
+                          "select count(*) from membership where tenant_id = :tenant"
+                              + " and origin = :origin and user_id is not null",
+                          Object.class)
+                      .setParameter("tenant", tenantId)
+                      .setParameter("origin", Origin.ldap(source).value())
+                      .getSingleResult();
+          return new HeldCounts(
+              ((Number) users[0]).intValue(),
+              ((Number) users[1]).intValue(),
+              memberships.intValue());
+        });
+  }
+
+  @Override
+  public Set<UUID> groupsWithMemberships(String source) {
+    return tx.inTransaction(
+        () -> {
+          Set<UUID> groups = new LinkedHashSet<>();
+          session()
+              .createNativeQuery(
+                  "select distinct group_id from membership where tenant_id = :tenant"
+                      + " and origin = :origin and user_id is not null",
+                  Object.class)
+              .setParameter("tenant", tenantId)
+              .setParameter("origin", Origin.ldap(source).value())
+              .getResultList()
+              .forEach(id -> groups.add(Memberships.uuid(id)));
+          return groups;
+        });
+  }
+
+  @Override
+  public List<StoredMembership> memberships(String source, Collection<UUID> groupIds) {
+    return tx.inTransaction(
+        () -> {
+          List<StoredMembership> memberships = new ArrayList<>();
+          for (List<UUID> chunk : Memberships.chunks(groupIds)) {
+            session()
+                .createNativeQuery(
+                    "select m.group_id, m.user_id, u.ldap_uuid from membership m"
+                        + " join user_account u on u.id = m.user_id"
+                        + " where m.tenant_id = :tenant and m.origin = :origin"
+                        + " and m.group_id in (:groups)",
+                    Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("origin", Origin.ldap(source).value())
+                .setParameterList("groups", chunk)
+                .getResultList()
+                .forEach(
+                    row ->
+                        memberships.add(
+                            new StoredMembership(
+                                Memberships.uuid(row[0]),
+                                Memberships.uuid(row[1]),
+                                (String) row[2])));
+          }
+          return memberships;
+        });
+  }
+
+  /** The source's users whose {@code field} is one of {@code values}, by that field's value. */
+  private Map<String, StoredUser> usersBy(
+      String field,
+      String source,
+      Collection<String> values,
+      java.util.function.Function<UserEntity, String> key) {
+    Map<String, StoredUser> users = new HashMap<>();
+    tx.run(
+        () -> {
+          for (List<String> chunk : Memberships.chunks(new HashSet<>(values))) {
+            session()
+                .createSelectionQuery(
+                    "from UserEntity u where u.tenantId = :tenant and u.source = 'LDAP'"
+                        + " and u.sourceName = :source and "
+                        + field
+                        + " in (:values)",
+                    UserEntity.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("source", source)
+                .setParameterList("values", chunk)
+                .getResultList()
+                .forEach(
+                    u -> {
+                      users.put(key.apply(u), stored(u));
+                      session().detach(u);
+                    });
+          }
+        });
+    return users;
+  }
+
+  /** A user row as the planner compares it with its directory entry. */
+  static StoredUser stored(UserEntity u) {
+    UserDetails details = StoredJson.readUser(u.attributes);
+    return new StoredUser(
+        u.id,
+        u.ldapUuid,
+        u.ldapDn,
+        u.userName,
+        details.name() == null ? null : details.name().givenName(),
+        details.name() == null ? null : details.name().familyName(),
+        details.displayName(),
+        DirectoryAttributes.primaryEmail(details),
+        u.active,
+        DisabledReason.LEFT_DIRECTORY.equals(u.disabledReason),
+        DisabledReason.ADMIN.equals(u.disabledReason));
   }
 
   @Override
@@ -104,101 +306,6 @@ public final class JpaSyncStore implements SyncStore {
                 .executeUpdate();
           }
         });
-  }
-
-  private Map<String, StoredUser> users(String source) {
-    Map<String, StoredUser> users = new LinkedHashMap<>();
-    session()
-        .createSelectionQuery(
-            "from UserEntity u where u.tenantId = :tenant and u.source = 'LDAP' and u.sourceName = :source",
-            UserEntity.class)
-        .setParameter("tenant", tenantId)
-        .setParameter("source", source)
-        .getResultStream()
-        .forEach(
-            u -> {
-              UserDetails details = StoredJson.readUser(u.attributes);
-              users.put(
-                  u.ldapUuid,
-                  new StoredUser(
-                      u.id,
-                      u.ldapUuid,
-                      u.ldapDn,
-                      u.userName,
-                      details.name() == null ? null : details.name().givenName(),
-                      details.name() == null ? null : details.name().familyName(),
-                      details.displayName(),
-                      DirectoryAttributes.primaryEmail(details),
-                      u.active,
-                      DisabledReason.LEFT_DIRECTORY.equals(u.disabledReason),
-                      DisabledReason.ADMIN.equals(u.disabledReason)));
-              session().detach(u);
-            });
-    return users;
-  }
-
-  /**
-   * Every group of the tenant (groups are few): this source's mirrors, the local groups that name
-   * directory groups, and the rest, whose names a mirrored group must not take.
-   */
-  private List<StoredGroup> groups(String source) {
-    List<StoredGroup> groups = new ArrayList<>();
-    for (GroupEntity g :
-        session()
-            .createSelectionQuery(
-                "from GroupEntity g where g.tenantId = :tenant", GroupEntity.class)
-            .setParameter("tenant", tenantId)
-            .getResultList()) {
-      boolean mirror = "LDAP".equals(g.source) && source.equals(g.sourceName);
-      groups.add(
-          new StoredGroup(
-              g.id, mirror ? g.ldapUuid : null, g.displayName, names(g.ldapGroupNames)));
-    }
-    return groups;
-  }
-
-  private List<StoredMembership> memberships(String source) {
-    List<StoredMembership> memberships = new ArrayList<>();
-    session()
-        .createNativeQuery(
-            "select group_id, user_id from membership where tenant_id = :tenant and origin = :origin"
-                + " and user_id is not null",
-            Object[].class)
-        .setParameter("tenant", tenantId)
-        .setParameter("origin", Origin.ldap(source).value())
-        .getResultList()
-        .forEach(
-            row ->
-                memberships.add(
-                    new StoredMembership(Memberships.uuid(row[0]), Memberships.uuid(row[1]))));
-    return memberships;
-  }
-
-  /** Users not of this source whose userNames the directory also uses: the conflicts. */
-  private Map<String, StoreView.LocalUser> others(String source, Collection<String> userNames) {
-    Set<String> keys = new HashSet<>();
-    userNames.forEach(name -> keys.add(CaseInsensitive.key(name)));
-    Map<String, StoreView.LocalUser> others = new HashMap<>();
-    for (List<String> chunk : Memberships.chunks(keys)) {
-      session()
-          .createSelectionQuery(
-              "from UserEntity u where u.tenantId = :tenant and u.userNameLower in (:names)"
-                  + " and not (u.source = 'LDAP' and u.sourceName = :source)",
-              UserEntity.class)
-          .setParameter("tenant", tenantId)
-          .setParameterList("names", chunk)
-          .setParameter("source", source)
-          .getResultList()
-          .forEach(
-              u ->
-                  others.put(
-                      u.userNameLower,
-                      new StoreView.LocalUser(
-                          u.id,
-                          u.userName,
-                          u.source.equals("LDAP") ? "LDAP:" + u.sourceName : u.source)));
-    }
-    return others;
   }
 
   private static Set<String> names(String json) {

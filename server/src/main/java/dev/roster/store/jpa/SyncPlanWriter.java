@@ -183,6 +183,7 @@ final class SyncPlanWriter {
   /** Set-based per group: one existence read and one batch insert, one delete per chunk. */
   private void applyMemberships(String source, List<MembershipChange> changes) {
     Origin origin = Origin.ldap(source);
+    resolveAnchors(changes);
     Map<UUID, Map<UUID, MemberType>> adds = new LinkedHashMap<>();
     Map<UUID, List<UUID>> removes = new LinkedHashMap<>();
     for (MembershipChange change : changes) {
@@ -199,6 +200,39 @@ final class SyncPlanWriter {
     Set<UUID> touched = new HashSet<>(adds.keySet());
     touched.addAll(removes.keySet());
     Memberships.touch(session, touched);
+  }
+
+  /** Finds the ids of every anchor the batch names in two queries (users, groups) per chunk. */
+  private void resolveAnchors(List<MembershipChange> changes) {
+    Set<String> users = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    for (MembershipChange change : changes) {
+      if (change.user().anchor() != null && !userAnchors.containsKey(change.user().anchor())) {
+        users.add(change.user().anchor());
+      }
+      if (change.group().anchor() != null && !groupAnchors.containsKey(change.group().anchor())) {
+        groups.add(change.group().anchor());
+      }
+    }
+    resolve("UserEntity", users, userAnchors);
+    resolve("GroupEntity", groups, groupAnchors);
+  }
+
+  private void resolve(String entity, Set<String> anchors, Map<String, UUID> ids) {
+    for (List<String> chunk : Memberships.chunks(anchors)) {
+      session
+          .createSelectionQuery(
+              "select e.ldapUuid, e.id from "
+                  + entity
+                  + " e where e.tenantId = :tenant and e.source = 'LDAP'"
+                  + " and e.sourceName = :source and e.ldapUuid in (:anchors)",
+              Object[].class)
+          .setParameter("tenant", tenantId)
+          .setParameter("source", source)
+          .setParameterList("anchors", chunk)
+          .getResultList()
+          .forEach(row -> ids.put((String) row[0], (UUID) row[1]));
+    }
   }
 
   /** A plan reference: an id as it is, or the anchor of one of this source's users. */

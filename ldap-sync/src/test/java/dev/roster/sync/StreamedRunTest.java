@@ -1,17 +1,13 @@
 package dev.roster.sync;
 
+import static dev.roster.sync.testing.GeneratedDirectory.dn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import com.unboundid.ldif.LDIFReader;
-import dev.roster.sync.config.ConnectionSettings;
 import dev.roster.sync.config.PolicySettings;
 import dev.roster.sync.config.SourceSettings;
-import dev.roster.sync.config.UserSettings;
 import dev.roster.sync.plan.Planner;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.port.HeldCounts;
@@ -22,9 +18,7 @@ import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
 import dev.roster.sync.port.SyncWorkspace;
 import dev.roster.sync.read.DirectoryReader;
-import dev.roster.sync.testing.TestSources;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.roster.sync.testing.GeneratedDirectory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +38,11 @@ import org.junit.jupiter.api.Test;
  */
 class StreamedRunTest {
   private static final int USERS = 200;
+
   private static final int READ_PAGE = 7;
   private static final int BATCH = 11;
 
+  private GeneratedDirectory generated;
   private InMemoryDirectoryServer directory;
   private final MemoryStore memory = new MemoryStore();
   private final CountingStore store = new CountingStore(memory);
@@ -55,50 +51,14 @@ class StreamedRunTest {
 
   @BeforeEach
   void startDirectory() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=ex");
-    config.addAdditionalBindCredentials("cn=sync", "sync-password");
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
-    directory = new InMemoryDirectoryServer(config);
-    StringBuilder ldif =
-        new StringBuilder(
-            """
-            dn: dc=ex
-            objectClass: domain
-            dc: ex
-
-            dn: ou=people,dc=ex
-            objectClass: organizationalUnit
-            ou: people
-
-            dn: ou=groups,dc=ex
-            objectClass: organizationalUnit
-            ou: groups
-            """);
-    StringBuilder all = new StringBuilder();
-    StringBuilder even = new StringBuilder();
-    for (int i = 0; i < USERS; i++) {
-      ldif.append(person(i, String.valueOf(i)));
-      all.append("member: ").append(dn(i)).append('\n');
-      if (i % 2 == 0) {
-        even.append("member: ").append(dn(i)).append('\n');
-      }
-    }
-    ldif.append(group("all", all.toString()))
-        .append(group("even", even.toString()))
-        .append(group("small", "member: " + dn(1) + "\nmember: " + dn(3) + "\n"))
-        .append(
-            group(
-                "team", "member: cn=small,ou=groups,dc=ex\nmember: " + dn(5).toUpperCase() + "\n"));
-    directory.importFromLDIF(
-        true,
-        new LDIFReader(new ByteArrayInputStream(ldif.toString().getBytes(StandardCharsets.UTF_8))));
-    directory.startListening();
+    generated = GeneratedDirectory.start(USERS);
+    directory = generated.server();
     synchronizer = new Synchronizer(reader, store, BATCH);
   }
 
   @AfterEach
   void stopDirectory() {
-    directory.shutDown(true);
+    generated.close();
   }
 
   @Test
@@ -160,7 +120,7 @@ class StreamedRunTest {
     String anchorBefore = memory.users.get(before).anchor();
     // The group keeps naming the DN: no referential integrity in this directory.
     directory.delete(dn(10));
-    directory.add(person(10, "10").lines().filter(l -> !l.isBlank()).toArray(String[]::new));
+    generated.add(10);
 
     SyncOutcome outcome = synchronizer.run(source, SyncMode.FULL);
 
@@ -191,70 +151,7 @@ class StreamedRunTest {
   }
 
   private SourceSettings source(PolicySettings.Deletion deletion, String anchor, int percent) {
-    SourceSettings corp =
-        TestSources.corp(
-            "ldap://127.0.0.1:" + directory.getListenPort(), "cn=sync", "sync-password", -1, -1);
-    ConnectionSettings c = corp.connection();
-    UserSettings u = corp.users();
-    return new SourceSettings(
-        corp.name(),
-        new ConnectionSettings(
-            c.urls(),
-            c.bindDn(),
-            c.bindPassword(),
-            c.tls(),
-            c.trustStore(),
-            c.connectTimeoutMillis(),
-            c.responseTimeoutMillis(),
-            READ_PAGE),
-        new UserSettings(
-            u.baseDn(),
-            u.scope(),
-            u.filter(),
-            u.userNameAttribute(),
-            anchor,
-            u.givenNameAttribute(),
-            u.familyNameAttribute(),
-            u.displayNameAttribute(),
-            u.emailAttribute(),
-            u.disabledAttribute(),
-            u.disabledValue(),
-            u.defaultProfile()),
-        corp.groups(),
-        corp.mapping(),
-        new PolicySettings(deletion, -1, percent, PolicySettings.Conflicts.SKIP, 60, 3600));
-  }
-
-  private static String dn(int i) {
-    return "uid=" + name(i) + ",ou=people,dc=ex";
-  }
-
-  private static String name(int i) {
-    return "u%03d".formatted(i);
-  }
-
-  private static String person(int i, String employeeNumber) {
-    return """
-
-        dn: %s
-        objectClass: inetOrgPerson
-        uid: %s
-        cn: %s
-        sn: Example
-        mail: %s@ex
-        employeeNumber: %s
-        """
-        .formatted(dn(i), name(i), name(i), name(i), employeeNumber);
-  }
-
-  private static String group(String name, String members) {
-    return """
-
-        dn: cn=%s,ou=groups,dc=ex
-        objectClass: groupOfNames
-        cn: %s
-        %s"""
-        .formatted(name, name, members);
+    return generated.source(READ_PAGE, deletion, anchor, percent);
   }
 
   /** The store, counting how many keys a lookup asks about and how long a page of leavers is. */

@@ -1,0 +1,222 @@
+package dev.roster.store.jpa;
+
+import static dev.roster.sync.testing.GeneratedDirectory.dn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import dev.roster.config.RosterConfig;
+import dev.roster.domain.Tenant;
+import dev.roster.sync.MemoryStore;
+import dev.roster.sync.SyncMode;
+import dev.roster.sync.SyncOutcome;
+import dev.roster.sync.Synchronizer;
+import dev.roster.sync.config.PolicySettings.Deletion;
+import dev.roster.sync.config.SourceSettings;
+import dev.roster.sync.model.DirectoryUser;
+import dev.roster.sync.plan.Conflict;
+import dev.roster.sync.plan.MembershipChange;
+import dev.roster.sync.plan.SyncPlan;
+import dev.roster.sync.plan.UserChange;
+import dev.roster.sync.port.StoredUser;
+import dev.roster.sync.port.SyncWorkspace;
+import dev.roster.sync.read.DirectoryReader;
+import dev.roster.sync.testing.GeneratedDirectory;
+import dev.roster.testing.Db;
+import dev.roster.testing.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The synchronizer's port on a real database: runs streamed through {@link JpaSyncStore} and its
+ * workspace plan and apply what the in-memory port does, step for step, and the workspace walks its
+ * rows in pages without losing or repeating one.
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+class JpaSyncStoreTest {
+  private final Db db;
+  private Database database;
+  private JpaTransactions tx;
+  private JpaSyncStore store;
+
+  JpaSyncStoreTest(Db db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void open() {
+    RosterConfig config = TestServer.config(db);
+    database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
+    tx = new JpaTransactions(database.sessionFactory());
+    store = new JpaSyncStore(tx, Tenant.DEFAULT_ID, Map.of(), database.isPostgres());
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void streamedRunsOnTheDatabaseDoWhatTheyDoInMemory() throws Exception {
+    MemoryStore memory = new MemoryStore();
+    DirectoryReader reader = new DirectoryReader();
+    Synchronizer onDatabase = new Synchronizer(reader, store, 5);
+    Synchronizer inMemory = new Synchronizer(reader, memory, 5);
+    try (GeneratedDirectory directory = GeneratedDirectory.start(60)) {
+      SourceSettings disable = directory.source(4, Deletion.DISABLE, "entryUUID", -1);
+      SourceSettings delete = directory.source(4, Deletion.DELETE, "entryUUID", -1);
+
+      assertThat(assertSameRun(onDatabase, inMemory, disable, SyncMode.FULL)).isPositive();
+      for (int i = 20; i < 26; i++) {
+        directory.server().delete(dn(i));
+      }
+      directory.server().modifyDN(dn(7), "uid=u007-renamed", true);
+      directory
+          .server()
+          .modify(
+              "cn=even,ou=groups,dc=ex",
+              new Modification(ModificationType.DELETE, "member", dn(0)));
+      assertThat(assertSameRun(onDatabase, inMemory, disable, SyncMode.DRY_RUN)).isPositive();
+      assertThat(assertSameRun(onDatabase, inMemory, disable, SyncMode.FULL)).isPositive();
+      directory.server().delete(dn(30));
+      directory.server().delete(dn(10));
+      directory.add(10);
+      assertThat(assertSameRun(onDatabase, inMemory, delete, SyncMode.FULL)).isPositive();
+      assertThat(assertSameRun(onDatabase, inMemory, delete, SyncMode.FULL)).isZero();
+
+      assertThat(users())
+          .isEqualTo(memoryUsers(memory))
+          .contains("u010 true", "u007-renamed true")
+          .doesNotContain("u021", "u030");
+      assertThat(memberships()).isEqualTo(memory.memberships());
+      assertThat(rows("sync_workspace")).isZero();
+    }
+  }
+
+  @Test
+  void theWorkspaceWalksUnseenUsersOnceInPagesAndReadsThePlanBackInApplyOrder() {
+    List<String> anchors = List.of("b", "A", "a", "B", "c", "Ä", "a-1");
+    List<UserChange> creates = new ArrayList<>();
+    for (int i = 0; i < anchors.size(); i++) {
+      creates.add(new UserChange.Create(user(anchors.get(i), "user" + i)));
+    }
+    store.apply("corp", new SyncPlan("corp", creates, List.of(), List.of(), List.of()));
+
+    try (SyncWorkspace work = store.open("corp")) {
+      assertThat(work.see(List.of("a", "B"))).isEmpty();
+      assertThat(work.see(List.of("B", "c"))).containsExactly("B");
+      List<String> unseen = new ArrayList<>();
+      work.forEachUnseen(
+          1,
+          page -> {
+            assertThat(page).hasSize(1);
+            page.forEach(user -> unseen.add(user.anchor()));
+          });
+      assertThat(unseen).containsExactlyInAnyOrder("b", "A", "Ä", "a-1");
+      work.claim(List.of("x", "y"));
+      assertThat(work.claimed(List.of("y", "z"))).containsExactly("y");
+
+      UUID id = UUID.randomUUID();
+      work.add(
+          new SyncPlan(
+              "corp",
+              List.of(new UserChange.Create(user("n", "new")), new UserChange.Delete(id, "gone")),
+              List.of(),
+              List.of(
+                  new MembershipChange.Add(
+                      MembershipChange.Ref.id(id), MembershipChange.Ref.anchor("n"))),
+              List.of(new Conflict("dup", "uid=dup", "LOCAL", "skipped"))));
+      List<Object> applied = new ArrayList<>();
+      work.forEachBatch(
+          2,
+          batch -> {
+            applied.addAll(batch.users());
+            applied.addAll(batch.memberships());
+          });
+      assertThat(applied)
+          .containsExactly(
+              new UserChange.Delete(id, "gone"),
+              new UserChange.Create(user("n", "new")),
+              new MembershipChange.Add(
+                  MembershipChange.Ref.id(id), MembershipChange.Ref.anchor("n")));
+      List<String> lines = new ArrayList<>();
+      work.forEachLine(lines::add);
+      assertThat(lines).isSorted().hasSize(4).anyMatch(line -> line.startsWith("conflict"));
+    }
+    assertThat(rows("sync_workspace_key") + rows("sync_workspace_change")).isZero();
+  }
+
+  /** Runs both, checks they did the same, and returns how many changes they made. */
+  private static int assertSameRun(
+      Synchronizer onDatabase, Synchronizer inMemory, SourceSettings source, SyncMode mode) {
+    try (SyncOutcome database = onDatabase.run(source, mode);
+        SyncOutcome memory = inMemory.run(source, mode)) {
+      assertThat(database.status()).isEqualTo(memory.status());
+      assertThat(database.plan().counts()).isEqualTo(memory.plan().counts());
+      return database.plan().counts().changes();
+    }
+  }
+
+  private static DirectoryUser user(String anchor, String userName) {
+    return new DirectoryUser(
+        anchor, "uid=" + userName + ",dc=ex", userName, null, null, null, null, true);
+  }
+
+  private String users() {
+    List<String> users = new ArrayList<>();
+    tx.run(
+        () ->
+            tx.session()
+                .createSelectionQuery(
+                    "select u.userName, u.active from UserEntity u where u.sourceName = 'corp'",
+                    Object[].class)
+                .getResultList()
+                .forEach(row -> users.add(row[0] + " " + row[1])));
+    users.sort(null);
+    return String.join("\n", users);
+  }
+
+  private static String memoryUsers(MemoryStore memory) {
+    List<String> users = new ArrayList<>();
+    for (StoredUser user : memory.users.values()) {
+      users.add(user.userName() + " " + user.active());
+    }
+    users.sort(null);
+    return String.join("\n", users);
+  }
+
+  /** "group user origin" lines, as {@link MemoryStore#memberships()} writes them. */
+  private String memberships() {
+    List<String> lines = new ArrayList<>();
+    tx.run(
+        () ->
+            tx.session()
+                .createNativeQuery(
+                    "select g.display_name, u.user_name, m.origin from membership m"
+                        + " join user_group g on g.id = m.group_id"
+                        + " join user_account u on u.id = m.user_id",
+                    Object[].class)
+                .getResultList()
+                .forEach(row -> lines.add(row[0] + " " + row[1] + " " + row[2])));
+    lines.sort(null);
+    return String.join("\n", lines);
+  }
+
+  private long rows(String table) {
+    return tx.inTransaction(
+        () ->
+            ((Number)
+                    tx.session()
+                        .createNativeQuery("select count(*) from " + table, Object.class)
+                        .getSingleResult())
+                .longValue());
+  }
+}

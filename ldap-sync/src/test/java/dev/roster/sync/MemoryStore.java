@@ -10,6 +10,7 @@ import dev.roster.sync.port.MemoryWorkspace;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoreView;
 import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMember;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
@@ -94,13 +95,13 @@ public final class MemoryStore implements SyncStore {
   }
 
   @Override
-  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
-    return lookup(source).usersByDn(source, dns);
+  public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
+    return lookup(source).membersByDn(source, dns);
   }
 
   @Override
-  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
-    return lookup(source).usersByUserName(source, keys);
+  public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
+    return lookup(source).membersByUserName(source, keys);
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.port.HeldCounts;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMember;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
@@ -231,13 +232,13 @@ class StreamedRunTest {
     }
 
     @Override
-    public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
-      return store.usersByDn(source, counted(dns));
+    public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
+      return store.membersByDn(source, counted(dns));
     }
 
     @Override
-    public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
-      return store.usersByUserName(source, counted(keys));
+    public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
+      return store.membersByUserName(source, counted(keys));
     }
 
     @Override

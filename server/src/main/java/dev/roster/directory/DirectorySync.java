@@ -177,11 +177,15 @@ public final class DirectorySync {
     }
   }
 
-  /** An unexpected failure fails the run (logged with an id); it never escapes as a half-run. */
+  /**
+   * An unexpected failure fails the run (logged with an id); it never escapes as a half-run. That
+   * includes an Error such as running out of memory: what the run held is unreachable by now, and a
+   * run left "running" would hide the failure until the next start.
+   */
   private static SyncOutcome outcome(Supplier<SyncOutcome> run) {
     try {
       return run.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       String id = UUID.randomUUID().toString();
       LOG.error("sync failed id={}", id, e);
       return SyncOutcome.failed(
@@ -209,13 +213,18 @@ public final class DirectorySync {
       keepLines(started.id(), outcome.plan());
     }
     String digest = outcome.plan() == null ? null : outcome.plan().digest();
+    // Before the lease goes: the next run of the source would otherwise wait for this cleanup.
+    try {
+      outcome.close();
+    } catch (RuntimeException e) {
+      LOG.warn("sync workspace not dropped source={}; the next run drops it", started.source(), e);
+    }
     // One transaction: whoever sees the run finished can start the next one.
     tx.run(
         () -> {
           runs.finish(finished, digest);
           runs.releaseLease(started.source(), holder);
         });
-    outcome.close();
     String counts = outcome.plan() == null ? "" : " " + outcome.plan().counts();
     if (outcome.error() != null) {
       LOG.warn(

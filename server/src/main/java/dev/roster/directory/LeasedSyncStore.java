@@ -7,6 +7,7 @@ import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.port.HeldCounts;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMember;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
@@ -52,13 +53,13 @@ final class LeasedSyncStore implements SyncStore {
   }
 
   @Override
-  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
-    return store.usersByDn(source, dns);
+  public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
+    return store.membersByDn(source, dns);
   }
 
   @Override
-  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
-    return store.usersByUserName(source, keys);
+  public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
+    return store.membersByUserName(source, keys);
   }
 
   @Override

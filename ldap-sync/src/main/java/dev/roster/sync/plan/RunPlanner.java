@@ -11,6 +11,7 @@ import dev.roster.sync.port.HeldCounts;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoreLookup;
 import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMember;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncWorkspace;
@@ -96,8 +97,11 @@ public final class RunPlanner {
   /** Every group of the read; before the users. */
   public void groups(List<DirectoryGroup> read) {
     GroupSettings settings = source.groups();
-    groups = List.copyOf(read);
-    index = new MemberIndex(groups, membership(), settings != null && settings.nested());
+    index = new MemberIndex(read, membership(), settings != null && settings.nested());
+    // The index holds what the member values say; the groups are kept by name only.
+    List<DirectoryGroup> named = new ArrayList<>(read.size());
+    read.forEach(g -> named.add(new DirectoryGroup(g.anchor(), g.dn(), g.name(), Set.of())));
+    groups = named;
   }
 
   /**
@@ -328,12 +332,12 @@ public final class RunPlanner {
           if (!wanted.contains(Ref.id(userId))
               && !deletedGroups.contains(groupId)
               && !cascaded.contains(userId)) {
-            part.memberships.add(new MembershipChange.Remove(group, Ref.id(userId)));
+            part.add(new MembershipChange.Remove(group, Ref.id(userId)));
           }
         }
         for (Ref user : wanted) {
           if (user.id() == null || !holds.contains(user.id())) {
-            part.memberships.add(new MembershipChange.Add(group, user));
+            part.add(new MembershipChange.Add(group, user));
           }
         }
       }
@@ -343,7 +347,7 @@ public final class RunPlanner {
       if (target.getKey().id() == null) {
         Part part = new Part();
         for (Ref user : wanted(target.getValue(), resolved)) {
-          part.memberships.add(new MembershipChange.Add(target.getKey(), user));
+          part.add(new MembershipChange.Add(target.getKey(), user));
         }
         spool(part.plan());
       }
@@ -378,9 +382,7 @@ public final class RunPlanner {
       }
     }
     Part part = new Part();
-    for (DirectoryGroup read : groups) {
-      // The plan keeps what a group is called, not whom it lists: memberships say that.
-      DirectoryGroup group = new DirectoryGroup(read.anchor(), read.dn(), read.name(), Set.of());
+    for (DirectoryGroup group : groups) {
       StoredGroup existing = mirrors.remove(group.anchor());
       if (existing == null) {
         if (!taken.add(NameHolder.key(group.name()))) {
@@ -489,12 +491,12 @@ public final class RunPlanner {
     }
     boolean byName = membership() == GroupSettings.Membership.MEMBER_UID;
     for (List<String> chunk : chunks(keys, pageSize)) {
-      Map<String, StoredUser> found =
+      Map<String, StoredMember> found =
           byName
-              ? store.usersByUserName(source.name(), chunk)
-              : store.usersByDn(source.name(), chunk);
-      for (Map.Entry<String, StoredUser> entry : found.entrySet()) {
-        StoredUser user = entry.getValue();
+              ? store.membersByUserName(source.name(), chunk)
+              : store.membersByDn(source.name(), chunk);
+      for (Map.Entry<String, StoredMember> entry : found.entrySet()) {
+        StoredMember user = entry.getValue();
         if (changedAnchors.contains(user.anchor())
             || goneIds.contains(user.id())
             || user.disabledBecauseLeft()) {
@@ -617,6 +619,15 @@ public final class RunPlanner {
     final List<GroupChange> groups = new ArrayList<>();
     final List<MembershipChange> memberships = new ArrayList<>();
     final List<Conflict> conflicts = new ArrayList<>();
+
+    /** Adds a membership change; a page of them goes to the workspace at once (large groups). */
+    void add(MembershipChange change) {
+      memberships.add(change);
+      if (memberships.size() >= pageSize) {
+        spool(new SyncPlan(source.name(), List.of(), List.of(), memberships, List.of()));
+        memberships.clear();
+      }
+    }
 
     SyncPlan plan() {
       return new SyncPlan(source.name(), users, groups, memberships, conflicts);

@@ -16,10 +16,10 @@ public interface StoreLookup {
   Map<String, StoredUser> usersByAnchor(String source, Collection<String> anchors);
 
   /** The source's users whose DN (in the normal form of DirectoryNames) is one of these. */
-  Map<String, StoredUser> usersByDn(String source, Collection<String> dns);
+  Map<String, StoredMember> membersByDn(String source, Collection<String> dns);
 
   /** The source's users whose userName key (see {@link NameHolder#key}) is one of these. */
-  Map<String, StoredUser> usersByUserName(String source, Collection<String> userNameKeys);
+  Map<String, StoredMember> membersByUserName(String source, Collection<String> userNameKeys);
 
   /** Users of any source that hold these userName keys, by key. */
   Map<String, NameHolder> nameHolders(String source, Collection<String> userNameKeys);

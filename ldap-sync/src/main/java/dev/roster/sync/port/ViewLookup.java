@@ -41,29 +41,33 @@ public final class ViewLookup implements StoreLookup {
   }
 
   @Override
-  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
+  public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
     Set<String> wanted = new HashSet<>(dns);
-    Map<String, StoredUser> found = new HashMap<>();
+    Map<String, StoredMember> found = new HashMap<>();
     for (StoredUser user : view.usersByAnchor().values()) {
       String dn = user.dn() == null ? null : DirectoryNames.normalize(user.dn());
       if (dn != null && wanted.contains(dn)) {
-        found.put(dn, user);
+        found.put(dn, member(user));
       }
     }
     return found;
   }
 
   @Override
-  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
+  public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
     Set<String> wanted = new HashSet<>(keys);
-    Map<String, StoredUser> found = new HashMap<>();
+    Map<String, StoredMember> found = new HashMap<>();
     for (StoredUser user : view.usersByAnchor().values()) {
       String key = NameHolder.key(user.userName());
       if (wanted.contains(key)) {
-        found.put(key, user);
+        found.put(key, member(user));
       }
     }
     return found;
+  }
+
+  private static StoredMember member(StoredUser user) {
+    return new StoredMember(user.id(), user.anchor(), user.disabledBecauseLeft());
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.port.HeldCounts;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMember;
 import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
@@ -66,13 +67,48 @@ public final class JpaSyncStore implements SyncStore {
   }
 
   @Override
-  public Map<String, StoredUser> usersByDn(String source, Collection<String> dns) {
-    return usersBy("u.ldapDn", source, dns, u -> u.ldapDn);
+  public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
+    return membersBy("u.ldapDn", source, dns);
   }
 
   @Override
-  public Map<String, StoredUser> usersByUserName(String source, Collection<String> keys) {
-    return usersBy("u.userNameLower", source, keys, u -> u.userNameLower);
+  public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
+    return membersBy("u.userNameLower", source, keys);
+  }
+
+  /** As {@link #usersBy}, only the columns a membership needs: no entity, no JSON to parse. */
+  private Map<String, StoredMember> membersBy(
+      String field, String source, Collection<String> values) {
+    Map<String, StoredMember> members = new HashMap<>();
+    tx.run(
+        () -> {
+          for (List<String> chunk : Memberships.chunks(new HashSet<>(values))) {
+            session()
+                .createSelectionQuery(
+                    "select "
+                        + field
+                        + ", u.id, u.ldapUuid, u.disabledReason, u.tenantId, u.source, u.sourceName"
+                        + " from UserEntity u where "
+                        + field
+                        + " in (:values)",
+                    Object[].class)
+                .setParameterList("values", chunk)
+                .getResultList()
+                .stream()
+                .filter(
+                    row ->
+                        tenantId.equals(row[4]) && "LDAP".equals(row[5]) && source.equals(row[6]))
+                .forEach(
+                    row ->
+                        members.put(
+                            (String) row[0],
+                            new StoredMember(
+                                (UUID) row[1],
+                                (String) row[2],
+                                DisabledReason.LEFT_DIRECTORY.equals(row[3]))));
+          }
+        });
+    return members;
   }
 
   @Override
@@ -83,13 +119,13 @@ public final class JpaSyncStore implements SyncStore {
           for (List<String> chunk : Memberships.chunks(new HashSet<>(keys))) {
             session()
                 .createSelectionQuery(
-                    "select u.id, u.userName, u.userNameLower, u.source, u.sourceName, u.ldapUuid"
-                        + " from UserEntity u where u.tenantId = :tenant"
-                        + " and u.userNameLower in (:names)",
+                    "select u.id, u.userName, u.userNameLower, u.source, u.sourceName, u.ldapUuid,"
+                        + " u.tenantId from UserEntity u where u.userNameLower in (:names)",
                     Object[].class)
-                .setParameter("tenant", tenantId)
                 .setParameterList("names", chunk)
                 .getResultList()
+                .stream()
+                .filter(row -> tenantId.equals(row[6]))
                 .forEach(
                     row -> {
                       boolean ldap = "LDAP".equals(row[3]);
@@ -188,21 +224,22 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public List<StoredMembership> memberships(String source, Collection<UUID> groupIds) {
+    String origin = Origin.ldap(source).value();
     return tx.inTransaction(
         () -> {
           List<StoredMembership> memberships = new ArrayList<>();
           for (List<UUID> chunk : Memberships.chunks(groupIds)) {
+            // Only the IN list in the condition (see usersBy); the origin is checked here.
             session()
                 .createNativeQuery(
-                    "select m.group_id, m.user_id, u.ldap_uuid from membership m"
+                    "select m.group_id, m.user_id, u.ldap_uuid, m.origin from membership m"
                         + " join user_account u on u.id = m.user_id"
-                        + " where m.tenant_id = :tenant and m.origin = :origin"
-                        + " and m.group_id in (:groups)",
+                        + " where m.group_id in (:groups)",
                     Object[].class)
-                .setParameter("tenant", tenantId)
-                .setParameter("origin", Origin.ldap(source).value())
                 .setParameterList("groups", chunk)
                 .getResultList()
+                .stream()
+                .filter(row -> origin.equals(row[3]))
                 .forEach(
                     row ->
                         memberships.add(
@@ -215,7 +252,11 @@ public final class JpaSyncStore implements SyncStore {
         });
   }
 
-  /** The source's users whose {@code field} is one of {@code values}, by that field's value. */
+  /**
+   * The source's users whose {@code field} is one of {@code values}, by that field's value. Only
+   * the IN list is in the query and the rest is checked here (as in {@link #nameHolders}): H2
+   * answers an IN list from an index only when nothing else in the condition tempts it elsewhere.
+   */
   private Map<String, StoredUser> usersBy(
       String field,
       String source,
@@ -227,18 +268,16 @@ public final class JpaSyncStore implements SyncStore {
           for (List<String> chunk : Memberships.chunks(new HashSet<>(values))) {
             session()
                 .createSelectionQuery(
-                    "from UserEntity u where u.tenantId = :tenant and u.source = 'LDAP'"
-                        + " and u.sourceName = :source and "
-                        + field
-                        + " in (:values)",
-                    UserEntity.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("source", source)
+                    "from UserEntity u where " + field + " in (:values)", UserEntity.class)
                 .setParameterList("values", chunk)
                 .getResultList()
                 .forEach(
                     u -> {
-                      users.put(key.apply(u), stored(u));
+                      if (tenantId.equals(u.tenantId)
+                          && "LDAP".equals(u.source)
+                          && source.equals(u.sourceName)) {
+                        users.put(key.apply(u), stored(u));
+                      }
                       session().detach(u);
                     });
           }

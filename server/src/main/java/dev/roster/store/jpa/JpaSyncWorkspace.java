@@ -34,6 +34,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final int CONFLICT = PlanOrder.of(new Conflict("", "", "", ""));
   private static final int READ_PAGE = 1000;
+  private static final int CLOSE_SLICE = 10_000;
 
   private final JpaTransactions tx;
   private final UUID tenantId;
@@ -182,94 +183,107 @@ final class JpaSyncWorkspace implements SyncWorkspace {
 
   @Override
   public void forEachBatch(int batchSize, Consumer<SyncPlan> batch) {
-    int kind = -1;
-    long after = -1;
-    while (true) {
-      int fromKind = kind;
-      long fromSeq = after;
-      List<Object[]> rows =
-          tx.inTransaction(
-              () ->
-                  session()
-                      .createNativeQuery(
-                          "select kind, seq, payload from sync_workspace_change"
-                              + " where workspace_id = :workspace and kind <> :conflict"
-                              + " and (kind > :kind or (kind = :kind and seq > :seq))"
-                              + " order by kind, seq",
-                          Object[].class)
-                      .setParameter("workspace", id)
-                      .setParameter("conflict", CONFLICT)
-                      .setParameter("kind", fromKind)
-                      .setParameter("seq", fromSeq)
-                      .setMaxResults(batchSize)
-                      .getResultList());
-      if (rows.isEmpty()) {
-        return;
-      }
-      List<UserChange> users = new ArrayList<>();
-      List<GroupChange> groups = new ArrayList<>();
-      List<MembershipChange> memberships = new ArrayList<>();
-      for (Object[] row : rows) {
-        Object change = change(((Number) row[0]).intValue(), (String) row[2]);
-        if (change instanceof UserChange user) {
-          users.add(user);
-        } else if (change instanceof GroupChange group) {
-          groups.add(group);
-        } else {
-          memberships.add((MembershipChange) change);
-        }
-      }
-      batch.accept(new SyncPlan(source, users, groups, memberships, List.of()));
-      Object[] last = rows.get(rows.size() - 1);
-      kind = ((Number) last[0]).intValue();
-      after = ((Number) last[1]).longValue();
-    }
-  }
-
-  @Override
-  public void forEachLine(Consumer<String> line) {
-    String afterLine = null;
-    long afterSeq = -1;
-    while (true) {
-      String fromLine = afterLine;
-      long fromSeq = afterSeq;
-      List<Object[]> rows =
-          tx.inTransaction(
-              () -> {
-                String order = "line" + collated();
-                var query =
+    // Kind by kind, each a walk of the (workspace, kind, seq) index: a batch never mixes kinds.
+    // The order names all three columns so that H2 reads the index in order instead of sorting.
+    for (int kind = 0; kind < CONFLICT; kind++) {
+      long after = -1;
+      while (true) {
+        int currentKind = kind;
+        long from = after;
+        List<Object[]> rows =
+            tx.inTransaction(
+                () ->
                     session()
                         .createNativeQuery(
-                            "select line, seq from sync_workspace_change"
-                                + " where workspace_id = :workspace"
-                                + (fromLine == null
-                                    ? ""
-                                    : " and ("
-                                        + order
-                                        + " > :line or (line = :line and seq > :seq))")
-                                + " order by "
-                                + order
-                                + ", seq",
+                            "select seq, payload from sync_workspace_change"
+                                + " where workspace_id = :workspace and kind = :kind"
+                                + " and seq > :seq order by workspace_id, kind, seq",
                             Object[].class)
                         .setParameter("workspace", id)
-                        .setMaxResults(READ_PAGE);
-                if (fromLine != null) {
-                  query.setParameter("line", fromLine).setParameter("seq", fromSeq);
-                }
-                return query.getResultList();
-              });
-      if (rows.isEmpty()) {
-        return;
+                        .setParameter("kind", currentKind)
+                        .setParameter("seq", from)
+                        .setMaxResults(batchSize)
+                        .getResultList());
+        if (rows.isEmpty()) {
+          break;
+        }
+        batch.accept(plan(currentKind, rows));
+        after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
       }
-      rows.forEach(row -> line.accept((String) row[0]));
-      Object[] last = rows.get(rows.size() - 1);
-      afterLine = (String) last[0];
-      afterSeq = ((Number) last[1]).longValue();
     }
   }
 
+  private SyncPlan plan(int kind, List<Object[]> rows) {
+    List<UserChange> users = new ArrayList<>();
+    List<GroupChange> groups = new ArrayList<>();
+    List<MembershipChange> memberships = new ArrayList<>();
+    for (Object[] row : rows) {
+      Object change = change(kind, (String) row[1]);
+      if (change instanceof UserChange user) {
+        users.add(user);
+      } else if (change instanceof GroupChange group) {
+        groups.add(group);
+      } else {
+        memberships.add((MembershipChange) change);
+      }
+    }
+    return new SyncPlan(source, users, groups, memberships, List.of());
+  }
+
+  /**
+   * One query, its rows streamed: the sort is the database's, done once. The consumer runs inside
+   * this transaction (a caller copying the lines elsewhere writes in it too).
+   */
+  @Override
+  public void forEachLine(Consumer<String> line) {
+    tx.run(
+        () -> {
+          try (var lines =
+              session()
+                  .createNativeQuery(
+                      "select line from sync_workspace_change where workspace_id = :workspace"
+                          + " order by line"
+                          + collated()
+                          + ", seq",
+                      String.class)
+                  .setParameter("workspace", id)
+                  .setFetchSize(READ_PAGE)
+                  .getResultStream()) {
+            lines.forEach(line);
+          }
+        });
+  }
+
+  /**
+   * Deletes the rows a slice at a time, each slice its own transaction: one transaction deleting a
+   * large run's hundreds of thousands of rows would be slow and heavy (H2 keeps its undo log in
+   * memory).
+   */
   @Override
   public void close() {
+    for (long from = 0; from < seq; from += CLOSE_SLICE) {
+      long start = from;
+      tx.run(
+          () ->
+              session()
+                  .createNativeMutationQuery(
+                      "delete from sync_workspace_change where workspace_id = :id"
+                          + " and seq >= :from and seq < :to")
+                  .setParameter("id", id)
+                  .setParameter("from", start)
+                  .setParameter("to", start + CLOSE_SLICE)
+                  .executeUpdate());
+    }
+    for (String kind : List.of("A", "N")) {
+      tx.run(
+          () ->
+              session()
+                  .createNativeMutationQuery(
+                      "delete from sync_workspace_key where workspace_id = :id and kind = :kind")
+                  .setParameter("id", id)
+                  .setParameter("kind", kind)
+                  .executeUpdate());
+    }
     tx.run(
         () ->
             session()

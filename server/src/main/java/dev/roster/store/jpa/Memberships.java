@@ -129,23 +129,39 @@ final class Memberships {
    */
   static int add(
       Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
-    Set<UUID> present = new HashSet<>();
-    for (List<UUID> chunk : chunks(members.keySet())) {
-      session
-          .createNativeQuery(
-              "select coalesce(user_id, member_group_id) from membership where group_id = :group"
-                  + " and origin = :origin and (user_id in (:ids) or member_group_id in (:ids))",
-              Object.class)
-          .setParameter("group", groupId)
-          .setParameter("origin", origin.value())
-          .setParameterList("ids", chunk)
-          .getResultList()
-          .forEach(id -> present.add(uuid(id)));
-    }
+    Set<UUID> present = present(session, groupId, origin, members.keySet());
     List<Map.Entry<UUID, MemberType>> coming =
         members.entrySet().stream().filter(e -> !present.contains(e.getKey())).toList();
     insert(session, tenantId, groupId, origin, coming);
     return coming.size();
+  }
+
+  /**
+   * Which of these members the group holds with this origin. Looked up by member, the column that
+   * leads an index, and filtered here: asked by group, H2 walks every member of a large group. The
+   * rows read are these members' own memberships, so the cost is the request's size.
+   */
+  private static Set<UUID> present(
+      Session session, UUID groupId, Origin origin, Collection<UUID> members) {
+    Set<UUID> present = new HashSet<>();
+    for (String column : List.of("user_id", "member_group_id")) {
+      for (List<UUID> chunk : chunks(members)) {
+        session
+            .createNativeQuery(
+                "select group_id, origin, "
+                    + column
+                    + " from membership where "
+                    + column
+                    + " in (:ids)",
+                Object[].class)
+            .setParameterList("ids", chunk)
+            .getResultList()
+            .stream()
+            .filter(row -> groupId.equals(uuid(row[0])) && origin.value().equals(row[1]))
+            .forEach(row -> present.add(uuid(row[2])));
+      }
+    }
+    return present;
   }
 
   /** Removes these members' memberships of this origin; other origins stay. */
@@ -179,16 +195,32 @@ final class Memberships {
         .toList();
   }
 
+  /**
+   * Deletes the ones present (see {@link #present}) by their whole key, which the unique indexes
+   * lead with, in one JDBC batch per column.
+   */
   private static void delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
-    for (List<UUID> chunk : chunks(members)) {
-      session
-          .createNativeMutationQuery(
-              "delete from membership where group_id = :group and origin = :origin"
-                  + " and (user_id in (:members) or member_group_id in (:members))")
-          .setParameter("group", groupId)
-          .setParameter("origin", origin.value())
-          .setParameterList("members", chunk)
-          .executeUpdate();
+    if (members.isEmpty()) {
+      return;
+    }
+    List<UUID> present = List.copyOf(present(session, groupId, origin, members));
+    for (String column : List.of("user_id", "member_group_id")) {
+      session.doWork(
+          connection -> {
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "delete from membership where group_id = ? and "
+                        + column
+                        + " = ? and origin = ?")) {
+              for (UUID member : present) {
+                delete.setObject(1, groupId);
+                delete.setObject(2, member);
+                delete.setString(3, origin.value());
+                delete.addBatch();
+              }
+              delete.executeBatch();
+            }
+          });
     }
   }
 

@@ -66,6 +66,15 @@ final class SyncPlanWriter {
     batch.users().stream()
         .filter(c -> c instanceof UserChange.Create)
         .forEach(c -> applyUser(source, c));
+    // The planner gave each create a free name; one taken since (a SCIM create racing the run)
+    // fails this batch, and the next run plans around it.
+    Constraints.unique(
+        "ux_user_account_user_name",
+        () -> new Conflict("a userName this batch creates was taken while the sync ran"),
+        () -> {
+          session.flush();
+          return null;
+        });
     batch.groups().stream()
         .filter(c -> c instanceof GroupChange.Create)
         .forEach(c -> applyGroup(source, c));
@@ -87,14 +96,9 @@ final class SyncPlanWriter {
       write(u, c.user(), now);
       u.active = c.user().enabled();
       u.disabledReason = c.user().enabled() ? null : DisabledReason.DIRECTORY;
-      Constraints.unique(
-          "ux_user_account_user_name",
-          () -> new Conflict("userName '" + c.user().userName() + "' was taken while the sync ran"),
-          () -> {
-            session.persist(u);
-            session.flush();
-            return u;
-          });
+      // Flushed with the batch's other creates (see write): one flush per user would make a batch
+      // quadratic in its size, as every flush looks at every entity the session holds.
+      session.persist(u);
     } else if (change instanceof UserChange.Update c) {
       write(user(c.id()), c.user(), now);
     } else if (change instanceof UserChange.Adopt c) {
@@ -218,19 +222,22 @@ final class SyncPlanWriter {
     resolve("GroupEntity", groups, groupAnchors);
   }
 
+  /**
+   * Only the anchor is in the query and the rest is checked here: H2 answers an IN list from an
+   * index only when nothing else in the condition tempts it to another index.
+   */
   private void resolve(String entity, Set<String> anchors, Map<String, UUID> ids) {
     for (List<String> chunk : Memberships.chunks(anchors)) {
       session
           .createSelectionQuery(
-              "select e.ldapUuid, e.id from "
+              "select e.ldapUuid, e.id, e.tenantId, e.source, e.sourceName from "
                   + entity
-                  + " e where e.tenantId = :tenant and e.source = 'LDAP'"
-                  + " and e.sourceName = :source and e.ldapUuid in (:anchors)",
+                  + " e where e.ldapUuid in (:anchors)",
               Object[].class)
-          .setParameter("tenant", tenantId)
-          .setParameter("source", source)
           .setParameterList("anchors", chunk)
           .getResultList()
+          .stream()
+          .filter(row -> tenantId.equals(row[2]) && "LDAP".equals(row[3]) && source.equals(row[4]))
           .forEach(row -> ids.put((String) row[0], (UUID) row[1]));
     }
   }

@@ -87,7 +87,9 @@ public final class Roster implements AutoCloseable {
             config.db().password(),
             config.db().maxPoolSize());
     this.tx = new JpaTransactions(database.sessionFactory());
-    this.users = new JpaUserStore(tx);
+    JpaUserStore userStore = new JpaUserStore(tx);
+    userStore.indexStaleSearchValues();
+    this.users = userStore;
     this.groups = new JpaGroupStore(tx, database.isPostgres());
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();

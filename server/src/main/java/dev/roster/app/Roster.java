@@ -19,6 +19,7 @@ import dev.roster.domain.Tenant;
 import dev.roster.domain.UserService;
 import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupsEndpoint;
+import dev.roster.scim.RootSearchEndpoint;
 import dev.roster.scim.ScimExceptionMapper;
 import dev.roster.scim.ScimJson;
 import dev.roster.scim.ScimSettings;
@@ -190,6 +191,7 @@ public final class Roster implements AutoCloseable {
         },
         UsersEndpoint.class,
         GroupsEndpoint.class,
+        RootSearchEndpoint.class,
         DiscoveryEndpoints.class);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.ListResponse;
 import dev.roster.scim.map.GroupMapper;
 import dev.roster.scim.map.ScimUrls;
+import dev.roster.scim.schema.ScimSchemas;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -70,7 +71,8 @@ final class GroupJson {
 
   /** The head's fields, with the members written before {@code meta} as RFC 7643 shows them. */
   private void group(JsonGenerator generator, ObjectNode head) throws IOException {
-    boolean members = projection.includes("members");
+    // A search at the root lists users too: only groups have members to stream.
+    boolean members = projection.includes("members") && isGroup(head);
     generator.writeStartObject();
     for (Iterator<Map.Entry<String, JsonNode>> fields = head.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
@@ -85,6 +87,15 @@ final class GroupJson {
       members(generator, UUID.fromString(head.get("id").asText()));
     }
     generator.writeEndObject();
+  }
+
+  private static boolean isGroup(ObjectNode resource) {
+    for (JsonNode schema : resource.path("schemas")) {
+      if (schema.asText().equals(ScimSchemas.GROUP_URN)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code "members": […]}, or nothing for a group without members. */

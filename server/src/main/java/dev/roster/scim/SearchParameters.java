@@ -79,23 +79,43 @@ public record SearchParameters(
   /** Index paging, or cursor paging when a cursor was sent. */
   Paging paging(ScimResourceType type, int maxResults, String fingerprint)
       throws BadRequestException {
-    int size = Math.min(maxResults, Math.max(0, integer("count", count, maxResults)));
+    int size = count(maxResults);
     if (cursor == null) {
-      return new Paging.Index(Math.max(1, integer("startIndex", startIndex, 1)), size);
+      return new Paging.Index(firstIndex(), size);
     }
-    if (startIndex != null && !startIndex.isBlank()) {
-      throw BadRequestException.invalidValue(
-          "send startIndex (index paging) or cursor (cursor paging), not both");
-    }
-    if (cursor.isBlank()) {
+    Cursors.Position position = cursorPosition(fingerprint);
+    if (position == null) {
       return new Paging.Cursor(null, false, size);
     }
-    Cursors.Position position = Cursors.decode(cursor.strip(), fingerprint);
     if (!position.type().equals(type.name()) || position.keyset() == null) {
       throw BadRequestException.invalidCursor(
           "the cursor belongs to another search; start again with an empty cursor");
     }
     return new Paging.Cursor(position.keyset(), position.backward(), size);
+  }
+
+  /** Whether the client asked for cursor paging (RFC 9865 §2: a cursor parameter, even empty). */
+  boolean cursorPaging() {
+    return cursor != null;
+  }
+
+  /** The page size asked for, within 0 and {@code maxResults}. */
+  int count(int maxResults) throws BadRequestException {
+    return Math.min(maxResults, Math.max(0, integer("count", count, maxResults)));
+  }
+
+  /** The 1-based index of the first result asked for. */
+  int firstIndex() throws BadRequestException {
+    return Math.max(1, integer("startIndex", startIndex, 1));
+  }
+
+  /** Where the cursor says to start, or null for the first page. */
+  Cursors.Position cursorPosition(String fingerprint) throws BadRequestException {
+    if (startIndex != null && !startIndex.isBlank()) {
+      throw BadRequestException.invalidValue(
+          "send startIndex (index paging) or cursor (cursor paging), not both");
+    }
+    return cursor.isBlank() ? null : Cursors.decode(cursor.strip(), fingerprint);
   }
 
   boolean descending() throws BadRequestException {

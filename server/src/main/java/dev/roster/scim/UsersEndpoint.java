@@ -11,7 +11,6 @@ import dev.roster.scim.map.UserMapper;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.Page;
-import dev.roster.store.SearchQuery;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import jakarta.inject.Inject;
@@ -139,16 +138,20 @@ public final class UsersEndpoint {
         tx.inTransaction(
             () ->
                 search.response(
-                    page(users, ctx.tenantId(), ctx.urls(), search.query(), search.projection()))));
+                    render(
+                        users,
+                        ctx.tenantId(),
+                        ctx.urls(),
+                        users.search(ctx.tenantId(), search.query()),
+                        search.projection()))));
   }
 
   /**
    * A page of users rendered and projected; their groups are read in one query for the page, and
    * only when the projection shows them.
    */
-  static Page<ObjectNode> page(
-      UserStore users, UUID tenantId, ScimUrls urls, SearchQuery query, Projection projection) {
-    Page<User> page = users.search(tenantId, query);
+  static Page<ObjectNode> render(
+      UserStore users, UUID tenantId, ScimUrls urls, Page<User> page, Projection projection) {
     Map<UUID, List<GroupRef>> groups =
         projection.includes("groups")
             ? users.groupsOf(tenantId, page.items().stream().map(User::id).toList())

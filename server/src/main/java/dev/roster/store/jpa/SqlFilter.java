@@ -23,6 +23,7 @@ import com.unboundid.scim2.common.types.AttributeDefinition;
 import dev.roster.domain.InvalidFilter;
 import dev.roster.scim.schema.AttributePath;
 import dev.roster.scim.schema.AttributePaths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -241,16 +242,23 @@ final class SqlFilter implements FilterVisitor<String, Void> {
 
   /** What a comparison on this simple attribute or sub-attribute compares. */
   private Operand operand(AttributePath path, Stored stored, Filter filter) {
+    return operand(path, stored, filter, "v");
+  }
+
+  /**
+   * @param alias the {@code user_value} row the comparison is on, for values
+   */
+  private Operand operand(AttributePath path, Stored stored, Filter filter, String alias) {
     if (stored instanceof Stored.Relation relation) {
       return relation.subs().get(path.sub().getName().toLowerCase(Locale.ROOT));
     }
     AttributeDefinition definition = path.definition();
     return switch (definition.getType()) {
-      case BOOLEAN -> Operand.of("v.bool_value", Operand.Kind.BOOLEAN);
+      case BOOLEAN -> Operand.of(alias + ".bool_value", Operand.Kind.BOOLEAN);
       case STRING, REFERENCE, BINARY ->
           new Operand(
-              "v.text_value",
-              "v.text_key",
+              alias + ".text_value",
+              alias + ".text_key",
               Operand.Kind.TEXT,
               !definition.isCaseExact(),
               List.of());
@@ -325,7 +333,7 @@ final class SqlFilter implements FilterVisitor<String, Void> {
       return all("owner_id, item_id");
     }
 
-    private String leaf(Filter filter) {
+    private AttributePath sub(Filter filter) {
       AttributePath path =
           AttributePaths.resolveSub(parent, filter.getAttributePath())
               .orElseThrow(
@@ -339,26 +347,33 @@ final class SqlFilter implements FilterVisitor<String, Void> {
                               + filter.getAttributePath()
                               + "'; it has "
                               + subNames(parent)));
-      Stored sub = table.stored(path);
-      if (sub instanceof Stored.Refused refused) {
+      if (table.stored(path) instanceof Stored.Refused refused) {
         throw Comparison.invalid(filter, refused.reason());
       }
-      FilterType type = filter.getFilterType();
-      if (type == FilterType.NOT_EQUAL) {
-        return "(" + all() + ") except (" + rows(path, filter, FilterType.EQUAL) + ")";
-      }
-      return rows(path, filter, type);
+      return path;
     }
 
-    /** The elements whose sub-attribute {@code path} holds a value meeting the comparison. */
-    private String rows(AttributePath path, Filter filter, FilterType type) {
-      Operand operand = operand(path, stored, filter);
-      String pathPlaceholder = stored instanceof Stored.Values ? p.bind(path.key()) : null;
-      String condition =
-          type == FilterType.PRESENT
-              ? operand.sql() + " is not null"
-              : Comparison.sql(operand, filter, type, p);
+    private String leaf(Filter filter) {
+      if (filter.getFilterType() == FilterType.NOT_EQUAL) {
+        return "(" + all() + ") except (" + rows(List.of(filter), FilterType.EQUAL) + ")";
+      }
+      return rows(List.of(filter), filter.getFilterType());
+    }
+
+    /**
+     * The elements on which every one of these comparisons holds, in one select: for memberships
+     * all conditions are on one row; for values each comparison is on its own row of the same
+     * element, joined on (user, element), so the database can start from the most selective one
+     * rather than intersect whole sets.
+     *
+     * @param type the comparison of a single filter ({@code eq} stands for {@code ne}'s negation)
+     */
+    private String rows(List<Filter> filters, FilterType type) {
+      List<String> conditions = new ArrayList<>();
       if (stored instanceof Stored.Relation relation) {
+        for (Filter filter : filters) {
+          conditions.add(condition(sub(filter), filter, filters.size() == 1 ? type : null, "v"));
+        }
         return "select "
             + relation.owner()
             + " as owner_id, "
@@ -368,14 +383,55 @@ final class SqlFilter implements FilterVisitor<String, Void> {
             + " where "
             + relation.where()
             + " and "
-            + condition;
+            + String.join(" and ", conditions);
       }
-      return "select v.user_id as owner_id, v.item_index as item_id from user_value v"
-          + " where v.tenant_id = "
-          + SqlParameters.TENANT
-          + " and v.path = "
-          + pathPlaceholder
-          + (type == FilterType.PRESENT ? "" : " and " + condition);
+      StringBuilder sql =
+          new StringBuilder(
+              "select v0.user_id as owner_id, v0.item_index as item_id from user_value v0");
+      String where = "";
+      for (int i = 0; i < filters.size(); i++) {
+        Filter filter = filters.get(i);
+        AttributePath path = sub(filter);
+        String alias = "v" + i;
+        String placeholder = p.bind(path.key());
+        String condition = condition(path, filter, filters.size() == 1 ? type : null, alias);
+        String own =
+            alias + ".path = " + placeholder + (condition == null ? "" : " and " + condition);
+        if (i == 0) {
+          where = " where v0.tenant_id = " + SqlParameters.TENANT + " and " + own;
+        } else {
+          sql.append(" join user_value ")
+              .append(alias)
+              .append(" on ")
+              .append(alias)
+              .append(".user_id = v0.user_id and ")
+              .append(alias)
+              .append(".item_index = v0.item_index and ")
+              .append(own);
+        }
+      }
+      return sql.append(where).toString();
+    }
+
+    /**
+     * The condition of one comparison on its row; for a value row that exists only when a value
+     * does, {@code pr} needs none (null).
+     */
+    private String condition(AttributePath path, Filter filter, FilterType type, String alias) {
+      FilterType comparison = type != null ? type : filter.getFilterType();
+      Operand operand = operand(path, stored, filter, alias);
+      if (comparison == FilterType.PRESENT) {
+        return stored instanceof Stored.Values ? null : operand.sql() + " is not null";
+      }
+      return Comparison.sql(operand, filter, comparison, p);
+    }
+
+    /** A comparison that selects rows by itself: not a negation, not a combination. */
+    private static boolean selectsRows(Filter filter) {
+      return !filter.isCombiningFilter()
+          && !filter.isNotFilter()
+          && !filter.isComplexValueFilter()
+          && filter.getFilterType() != FilterType.NOT_EQUAL;
     }
 
     private String combine(List<Filter> parts, String operator) throws ScimException {
@@ -441,7 +497,16 @@ final class SqlFilter implements FilterVisitor<String, Void> {
 
     @Override
     public String visit(AndFilter filter, Void unused) throws ScimException {
-      return combine(filter.getCombinedFilters(), " intersect ");
+      List<Filter> joined = new ArrayList<>();
+      List<Filter> others = new ArrayList<>();
+      for (Filter part : filter.getCombinedFilters()) {
+        (selectsRows(part) ? joined : others).add(part);
+      }
+      if (joined.size() < 2) {
+        return combine(filter.getCombinedFilters(), " intersect ");
+      }
+      String rows = rows(joined, null);
+      return others.isEmpty() ? rows : "(" + rows + ") intersect " + combine(others, " intersect ");
     }
 
     @Override

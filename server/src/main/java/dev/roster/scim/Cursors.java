@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
@@ -50,7 +51,7 @@ final class Cursors {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(search.getBytes(StandardCharsets.UTF_8));
-      return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, 12));
+      return ENCODER.encodeToString(Arrays.copyOf(digest, 12));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -144,13 +144,22 @@ public record SearchParameters(
     }
   }
 
-  /** The parser's own words, without the JSON library's location suffix. */
+  /**
+   * The parser's own words (they say at which position), without the JSON library's description of
+   * its input that can follow them.
+   */
   private static String firstLine(String message) {
     if (message == null) {
       return "syntax error";
     }
-    int cut = message.indexOf('\n');
-    return (cut < 0 ? message : message.substring(0, cut)).strip();
+    String line = message;
+    for (String noise : new String[] {"\n", " (start marker", " at [Source"}) {
+      int cut = line.indexOf(noise);
+      if (cut >= 0) {
+        line = line.substring(0, cut);
+      }
+    }
+    return line.strip();
   }
 
   static String blankToNull(String text) {

@@ -21,10 +21,6 @@ public record SearchQuery(
     this(filter, sortBy, descending, paging, false);
   }
 
-  public static SearchQuery all(int count) {
-    return new SearchQuery(null, null, false, new Paging.Index(1, count));
-  }
-
   public SearchQuery withPaging(Paging other) {
     return new SearchQuery(filter, sortBy, descending, other, unknownAttributesAbsent);
   }

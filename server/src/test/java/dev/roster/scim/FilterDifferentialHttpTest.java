@@ -64,6 +64,7 @@ class FilterDifferentialHttpTest {
       ids.add(id);
       names.put("user" + i, id);
     }
+    names.put("user7prefix", ids.get(7).substring(0, 6));
     names.put("created20", scim.get("/Users/" + ids.get(20)).json().at("/meta/created").asText());
     String admins = scim.createGroup(group("Admins", ids.subList(0, 5)));
     names.put("admins", admins);
@@ -211,6 +212,7 @@ class FilterDifferentialHttpTest {
         "userName pr",
         "id eq \"{user7}\"",
         "id ne \"{user7}\"",
+        "id sw \"{user7prefix}\"",
         "externalId eq \"ext-04\"",
         "externalId eq \"EXT-04\"",
         "externalId pr",
@@ -310,6 +312,7 @@ class FilterDifferentialHttpTest {
         "not (members pr)",
         "members.value eq \"{user3}\"",
         "members.value eq \"{admins}\"",
+        "members.value sw \"{user7prefix}\"",
         "members.type eq \"Group\"",
         "members.display co \"anN\"",
         "members[type eq \"User\" and value eq \"{user10}\"]",
@@ -335,6 +338,7 @@ class FilterDifferentialHttpTest {
     for (Map.Entry<String, String> name : names.entrySet()) {
       concrete = concrete.replace("{" + name.getKey() + "}", name.getValue());
     }
+    assertThat(concrete).as("every placeholder filled in").doesNotContain("{");
     String[] asked = concrete.split(" ==> ");
     concrete = asked[0];
     Filter parsed = Filter.fromString(asked[asked.length - 1]);

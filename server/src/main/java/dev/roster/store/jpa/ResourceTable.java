@@ -2,6 +2,7 @@ package dev.roster.store.jpa;
 
 import dev.roster.scim.schema.AttributePath;
 import dev.roster.scim.schema.ScimResourceType;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -141,7 +142,8 @@ final class ResourceTable {
     }
     Stored.Relation relation = relations.get(top);
     if (relation != null) {
-      if (path.sub() != null && !relation.subs().containsKey(path.sub().getName().toLowerCase())) {
+      if (path.sub() != null
+          && !relation.subs().containsKey(path.sub().getName().toLowerCase(Locale.ROOT))) {
         return new Stored.Refused("cannot be searched; compare its value, display or type");
       }
       return relation;

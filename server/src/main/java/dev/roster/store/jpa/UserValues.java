@@ -159,7 +159,7 @@ final class UserValues {
           }
         }
         // No User attribute has these types; a schema that adds one must give it a stored form
-        // here and in Comparison before it can be searched (ValueFilter refuses it until then).
+        // here and in Comparison before it can be searched (SqlFilter refuses it until then).
         default -> {}
       }
     }

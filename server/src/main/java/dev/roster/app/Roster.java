@@ -19,6 +19,7 @@ import dev.roster.domain.Tenant;
 import dev.roster.domain.UserService;
 import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupsEndpoint;
+import dev.roster.scim.RootSearchEndpoint;
 import dev.roster.scim.ScimExceptionMapper;
 import dev.roster.scim.ScimJson;
 import dev.roster.scim.ScimSettings;
@@ -87,7 +88,9 @@ public final class Roster implements AutoCloseable {
             config.db().password(),
             config.db().maxPoolSize());
     this.tx = new JpaTransactions(database.sessionFactory());
-    this.users = new JpaUserStore(tx);
+    JpaUserStore userStore = new JpaUserStore(tx);
+    userStore.indexStaleSearchValues();
+    this.users = userStore;
     this.groups = new JpaGroupStore(tx, database.isPostgres());
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
@@ -189,6 +192,7 @@ public final class Roster implements AutoCloseable {
         },
         UsersEndpoint.class,
         GroupsEndpoint.class,
+        RootSearchEndpoint.class,
         DiscoveryEndpoints.class);
   }
 

@@ -53,8 +53,10 @@ public final class DiscoveryEndpoints {
             new ChangePasswordConfig(true),
             new SortConfig(true),
             new ETagConfig(true),
+            // RFC 9865 §4: both methods; index unless the request sends a cursor. Cursors are
+            // keyset positions that never expire, so no cursorTimeout is advertised.
             new PaginationConfig(
-                false, true, "index", settings.maxResults(), settings.maxResults(), null),
+                true, true, "index", settings.maxResults(), settings.maxResults(), null),
             List.of(
                 new AuthenticationScheme(
                     "OAuth Bearer Token",

@@ -26,7 +26,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
+/**
+ * {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search (GET and {@code POST /.search}),
+ * §3.5.1 replace, §3.6 delete. Members are streamed into every response ({@link GroupJson}) and not
+ * read at all when {@code excludedAttributes=members}.
+ */
 @Path("/Groups")
 public final class GroupsEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.GROUP);
@@ -49,27 +53,29 @@ public final class GroupsEndpoint {
 
   @GET
   public Response search(@BeanParam SearchQueryParams params) throws ScimException {
-    RequestContext ctx = context();
-    var query = params.toSearchParameters().toQuery(settings.maxResults());
-    return ScimResponses.list(
-        tx.inTransaction(
-            () ->
-                groups.search(ctx.tenantId(), query).map(group -> render(ctx, group).resource())));
+    return search(params.toSearchParameters());
+  }
+
+  @POST
+  @Path(".search")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response searchByPost(byte[] body) throws ScimException {
+    return search(SearchRequests.read(body));
   }
 
   @GET
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+      @PathParam("id") String id,
+      @HeaderParam("If-None-Match") String ifNoneMatch,
+      @BeanParam ProjectionParams projection) {
     RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
-    Rendered rendered =
+    Group group =
         tx.inTransaction(
-            () ->
-                groups
-                    .find(ctx.tenantId(), groupId)
-                    .map(group -> render(ctx, group))
-                    .orElseThrow(() -> NotFound.group(id)));
+            () -> groups.find(ctx.tenantId(), groupId).orElseThrow(() -> NotFound.group(id)));
+    Rendered rendered = render(ctx, group, shown);
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
         ? ScimResponses.notModified(rendered)
         : ScimResponses.ok(rendered);
@@ -77,20 +83,25 @@ public final class GroupsEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(byte[] body) throws ScimException {
+  public Response create(@BeanParam ProjectionParams projection, byte[] body) throws ScimException {
     RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.GROUP);
     Group group =
         service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
-    return ScimResponses.created(tx.inTransaction(() -> render(ctx, group)));
+    return ScimResponses.created(render(ctx, group, shown));
   }
 
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam ProjectionParams projection,
+      byte[] body)
       throws ScimException {
     RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
     Group group =
         service.replace(
@@ -98,7 +109,7 @@ public final class GroupsEndpoint {
             groupId,
             GroupMapper.toDraft(READER.read(ScimJson.parse(body))),
             ETags.ifMatch(ifMatch));
-    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, group)));
+    return ScimResponses.ok(render(ctx, group, shown));
   }
 
   @DELETE
@@ -112,10 +123,34 @@ public final class GroupsEndpoint {
     return ScimResponses.noContent();
   }
 
-  private Rendered render(RequestContext ctx, Group group) {
-    ObjectNode resource =
-        GroupMapper.toScim(group, groups.members(ctx.tenantId(), group.id()), ctx.urls());
-    return new Rendered(resource, group.meta().version());
+  private Response search(SearchParameters parameters) throws ScimException {
+    RequestContext ctx = context();
+    Search search = parameters.parse(ScimResourceType.GROUP, settings.maxResults());
+    var page =
+        tx.inTransaction(
+            () ->
+                search.response(
+                    groups
+                        .search(ctx.tenantId(), search.query())
+                        .map(
+                            group ->
+                                search.projection().apply(GroupMapper.toScim(group, ctx.urls())))));
+    return ScimResponses.json(json(ctx, search.projection()).list(page));
+  }
+
+  /**
+   * The group with its members streamed in when the response is written. The version is the one
+   * read here; a member change meanwhile shows in the body and moves the version, so a client that
+   * sends this ETag back in If-Match gets a 412, never a lost update.
+   */
+  private Rendered render(RequestContext ctx, Group group, Projection projection) {
+    ObjectNode head = projection.apply(GroupMapper.toScim(group, ctx.urls()));
+    return new Rendered(
+        json(ctx, projection).one(head), ctx.urls().group(group.id()), group.meta().version());
+  }
+
+  private GroupJson json(RequestContext ctx, Projection projection) {
+    return new GroupJson(tx, groups, ctx.tenantId(), ctx.urls(), projection);
   }
 
   private RequestContext context() {

@@ -1,6 +1,10 @@
 package dev.roster.scim;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 
-/** A resource rendered as SCIM JSON, with the version its ETag carries. */
-public record Rendered(ObjectNode resource, long version) {}
+/**
+ * A resource ready to send: its body (an {@code ObjectNode}, or a {@code StreamingOutput} that
+ * writes it), where it lives, and the version its ETag carries. The location is kept apart from the
+ * body because {@code attributes} may leave {@code meta} out of the body.
+ */
+public record Rendered(Object body, URI location, long version) {}

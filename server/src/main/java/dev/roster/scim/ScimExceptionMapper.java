@@ -7,6 +7,7 @@ import dev.roster.domain.BadCredentials;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Forbidden;
 import dev.roster.domain.Invalid;
+import dev.roster.domain.InvalidCursor;
 import dev.roster.domain.InvalidFilter;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.PreconditionFailed;
@@ -82,6 +83,9 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof InvalidFilter) {
       return ScimErrors.error(400, BadRequestException.INVALID_FILTER, e.getMessage());
+    }
+    if (e instanceof InvalidCursor) {
+      return ScimErrors.error(400, BadRequestException.INVALID_CURSOR, e.getMessage());
     }
     if (e instanceof PreconditionFailed) {
       return ScimErrors.error(412, null, e.getMessage());

@@ -2,7 +2,10 @@ package dev.roster.scim;
 
 import jakarta.ws.rs.QueryParam;
 
-/** The search query parameters of RFC 7644 §3.4.2, as strings so bad values get SCIM errors. */
+/**
+ * The query parameters of a search (RFC 7644 §3.4.2, §3.9; RFC 9865 §2), as strings so bad values
+ * get SCIM errors.
+ */
 public final class SearchQueryParams {
   @QueryParam("filter")
   String filter;
@@ -19,7 +22,17 @@ public final class SearchQueryParams {
   @QueryParam("count")
   String count;
 
+  @QueryParam("cursor")
+  String cursor;
+
+  @QueryParam("attributes")
+  String attributes;
+
+  @QueryParam("excludedAttributes")
+  String excludedAttributes;
+
   SearchParameters toSearchParameters() {
-    return new SearchParameters(filter, sortBy, sortOrder, startIndex, count);
+    return new SearchParameters(
+        filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes);
   }
 }

@@ -6,6 +6,7 @@ import dev.roster.domain.GroupRef;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.User;
 import dev.roster.domain.UserService;
+import dev.roster.scim.map.ScimUrls;
 import dev.roster.scim.map.UserMapper;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
@@ -30,7 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
+/**
+ * {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search (GET and {@code POST /.search}),
+ * §3.5.1 replace, §3.6 delete, every response shaped by {@code attributes} / {@code
+ * excludedAttributes}.
+ */
 @Path("/Users")
 public final class UsersEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.USER);
@@ -53,33 +58,31 @@ public final class UsersEndpoint {
 
   @GET
   public Response search(@BeanParam SearchQueryParams params) throws ScimException {
-    RequestContext ctx = context();
-    var query = params.toSearchParameters().toQuery(settings.maxResults());
-    return ScimResponses.list(
-        tx.inTransaction(
-            () -> {
-              Page<User> page = users.search(ctx.tenantId(), query);
-              Map<UUID, List<GroupRef>> groups =
-                  users.groupsOf(ctx.tenantId(), page.items().stream().map(User::id).toList());
-              return page.map(
-                  user ->
-                      UserMapper.toScim(
-                          user, groups.getOrDefault(user.id(), List.of()), ctx.urls()));
-            }));
+    return search(params.toSearchParameters());
+  }
+
+  @POST
+  @Path(".search")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response searchByPost(byte[] body) throws ScimException {
+    return search(SearchRequests.read(body));
   }
 
   @GET
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+      @PathParam("id") String id,
+      @HeaderParam("If-None-Match") String ifNoneMatch,
+      @BeanParam ProjectionParams projection) {
     RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.USER);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     Rendered rendered =
         tx.inTransaction(
             () ->
                 users
                     .find(ctx.tenantId(), userId)
-                    .map(user -> render(ctx, user))
+                    .map(user -> render(ctx, user, shown))
                     .orElseThrow(() -> NotFound.user(id)));
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
         ? ScimResponses.notModified(rendered)
@@ -88,20 +91,25 @@ public final class UsersEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(byte[] body) throws ScimException {
+  public Response create(@BeanParam ProjectionParams projection, byte[] body) throws ScimException {
     RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.USER);
     User user =
         service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(ScimJson.parse(body))));
-    return ScimResponses.created(tx.inTransaction(() -> render(ctx, user)));
+    return ScimResponses.created(tx.inTransaction(() -> render(ctx, user, shown)));
   }
 
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam ProjectionParams projection,
+      byte[] body)
       throws ScimException {
     RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.USER);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     User user =
         service.replace(
@@ -109,7 +117,7 @@ public final class UsersEndpoint {
             userId,
             UserMapper.toDraft(READER.read(ScimJson.parse(body))),
             ETags.ifMatch(ifMatch));
-    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user)));
+    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user, shown)));
   }
 
   @DELETE
@@ -123,14 +131,44 @@ public final class UsersEndpoint {
     return ScimResponses.noContent();
   }
 
-  private Rendered render(RequestContext ctx, User user) {
-    return new Rendered(toScim(ctx, user), user.meta().version());
+  private Response search(SearchParameters parameters) throws ScimException {
+    RequestContext ctx = context();
+    Search search = parameters.parse(ScimResourceType.USER, settings.maxResults());
+    return ScimResponses.list(
+        tx.inTransaction(
+            () ->
+                search.response(
+                    render(
+                        users,
+                        ctx.tenantId(),
+                        ctx.urls(),
+                        users.search(ctx.tenantId(), search.query()),
+                        search.projection()))));
   }
 
-  private ObjectNode toScim(RequestContext ctx, User user) {
+  /**
+   * A page of users rendered and projected; their groups are read in one query for the page, and
+   * only when the projection shows them.
+   */
+  static Page<ObjectNode> render(
+      UserStore users, UUID tenantId, ScimUrls urls, Page<User> page, Projection projection) {
+    Map<UUID, List<GroupRef>> groups =
+        projection.includes("groups")
+            ? users.groupsOf(tenantId, page.items().stream().map(User::id).toList())
+            : Map.of();
+    return page.map(
+        user ->
+            projection.apply(
+                UserMapper.toScim(user, groups.getOrDefault(user.id(), List.of()), urls)));
+  }
+
+  private Rendered render(RequestContext ctx, User user, Projection projection) {
     List<GroupRef> groups =
-        users.groupsOf(ctx.tenantId(), List.of(user.id())).getOrDefault(user.id(), List.of());
-    return UserMapper.toScim(user, groups, ctx.urls());
+        projection.includes("groups")
+            ? users.groupsOf(ctx.tenantId(), List.of(user.id())).getOrDefault(user.id(), List.of())
+            : List.of();
+    ObjectNode body = projection.apply(UserMapper.toScim(user, groups, ctx.urls()));
+    return new Rendered(body, ctx.urls().user(user.id()), user.meta().version());
   }
 
   private RequestContext context() {

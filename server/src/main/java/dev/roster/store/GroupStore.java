@@ -5,10 +5,10 @@ import dev.roster.domain.Member;
 import dev.roster.domain.MemberType;
 import dev.roster.domain.Origin;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Groups of one tenant and their memberships. Membership changes are set-based: they never load a
@@ -27,8 +27,12 @@ public interface GroupStore {
 
   Page<Group> search(UUID tenantId, SearchQuery query);
 
-  /** The group's members (users and groups), each once whatever its origins. */
-  List<Member> members(UUID tenantId, UUID groupId);
+  /**
+   * Hands the group's members (users and groups, each once whatever its origins) to {@code action}
+   * one at a time, as the database returns them, so a group of any size is read in bounded memory.
+   * Runs inside the caller's transaction.
+   */
+  void forEachMember(UUID tenantId, UUID groupId, Consumer<Member> action);
 
   /** What each of these ids is in the tenant: a user, a group, or absent. */
   Map<UUID, MemberType> resolve(UUID tenantId, Collection<UUID> ids);

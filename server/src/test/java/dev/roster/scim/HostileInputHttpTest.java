@@ -62,6 +62,11 @@ class HostileInputHttpTest {
   void filterSyntaxErrorsSayWhatIsWrongWithoutLibraryInternals() {
     String detail = filter("userName eq x").expectError(400, "invalidFilter").detail();
     assertThat(detail).doesNotContain("Source").doesNotContain("StreamReadFeature");
+    String unfinished = filter("userName eq").expectError(400, "invalidFilter").detail();
+    assertThat(unfinished)
+        .contains("position 11")
+        .doesNotContain("Source")
+        .doesNotContain("StreamReadFeature");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.roster.scim.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.domain.Group;
@@ -36,9 +35,10 @@ public final class GroupMapper {
   }
 
   /**
-   * @param members the members to show, or null when the client excluded them
+   * The group without its members, which {@code dev.roster.scim.GroupJson} streams in: a group may
+   * have more of them than fit in memory.
    */
-  public static ObjectNode toScim(Group group, List<Member> members, ScimUrls urls) {
+  public static ObjectNode toScim(Group group, ScimUrls urls) {
     ObjectNode out = NODES.objectNode();
     out.putArray("schemas").add(ScimSchemas.GROUP_URN);
     out.put("id", group.id().toString());
@@ -46,23 +46,23 @@ public final class GroupMapper {
       out.put("externalId", group.externalId());
     }
     out.put("displayName", group.displayName());
-    if (members != null && !members.isEmpty()) {
-      ArrayNode array = out.putArray("members");
-      for (Member member : members) {
-        ObjectNode node = array.addObject();
-        node.put("value", member.id().toString());
-        node.put(
-            "$ref",
-            (member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id()))
-                .toString());
-        if (member.display() != null) {
-          node.put("display", member.display());
-        }
-        node.put("type", member.type().scimName());
-      }
-    }
     MetaMapper.write(out, "Group", group.meta(), urls.group(group.id()));
     return out;
+  }
+
+  /** One element of {@code members}. */
+  public static ObjectNode member(Member member, ScimUrls urls) {
+    ObjectNode node = NODES.objectNode();
+    node.put("value", member.id().toString());
+    node.put(
+        "$ref",
+        (member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id()))
+            .toString());
+    if (member.display() != null) {
+      node.put("display", member.display());
+    }
+    node.put("type", member.type().scimName());
+    return node;
   }
 
   static UUID memberId(String value, String path) {

@@ -2,6 +2,7 @@ package dev.roster.store.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -32,11 +33,14 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
+          // Text keys compare by code point on both databases (see V5__searchable_values.sql).
+          .placeholders(Map.of("textCollation", isPostgres(jdbcUrl) ? "COLLATE \"C\"" : ""))
           .load()
           .migrate();
       SessionFactory sessionFactory =
           new HibernatePersistenceConfiguration("roster")
-              .managedClasses(UserEntity.class, GroupEntity.class, TokenEntity.class)
+              .managedClasses(
+                  UserEntity.class, UserValue.class, GroupEntity.class, TokenEntity.class)
               .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
               .property(AvailableSettings.HBM2DDL_AUTO, "none")
               // Validation happens at the edges (SCIM reader, config); entities are not validated
@@ -83,7 +87,11 @@ public final class Database implements AutoCloseable {
   }
 
   public boolean isPostgres() {
-    return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    return isPostgres(dataSource.getJdbcUrl());
+  }
+
+  private static boolean isPostgres(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
   }
 
   @Override

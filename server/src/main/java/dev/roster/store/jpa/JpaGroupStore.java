@@ -19,21 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 
 /** {@link GroupStore} on Hibernate; memberships go through {@link Memberships}. */
 public final class JpaGroupStore implements GroupStore {
-  static final Map<String, QueryColumn> COLUMNS =
-      Map.of(
-          "id", new QueryColumn("id", QueryColumn.Kind.ID),
-          "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
-          "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
-          "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
-          "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
-
   private final JpaTransactions tx;
   private final boolean postgres;
-  private final EntitySearch search;
+  private final SqlSearch<GroupEntity> search =
+      new SqlSearch<>(ResourceTable.GROUPS, GroupEntity.class, e -> e.id);
 
   /**
    * @param postgres whether the database is PostgreSQL ({@link Database#isPostgres()})
@@ -41,7 +35,6 @@ public final class JpaGroupStore implements GroupStore {
   public JpaGroupStore(JpaTransactions tx, boolean postgres) {
     this.tx = tx;
     this.postgres = postgres;
-    this.search = new EntitySearch("GroupEntity", COLUMNS, "displayNameLower");
   }
 
   @Override
@@ -94,12 +87,12 @@ public final class JpaGroupStore implements GroupStore {
 
   @Override
   public Page<Group> search(UUID tenantId, SearchQuery query) {
-    return search.run(session(), tenantId, query, GroupEntity.class).map(JpaGroupStore::toGroup);
+    return search.run(session(), tenantId, query).map(JpaGroupStore::toGroup);
   }
 
   @Override
-  public List<Member> members(UUID tenantId, UUID groupId) {
-    return Memberships.members(session(), tenantId, groupId);
+  public void forEachMember(UUID tenantId, UUID groupId, Consumer<Member> action) {
+    Memberships.forEachMember(session(), tenantId, groupId, action);
   }
 
   @Override

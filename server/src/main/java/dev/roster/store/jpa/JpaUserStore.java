@@ -20,23 +20,22 @@ import org.hibernate.Session;
 
 /** {@link UserStore} on Hibernate; every query is scoped to one tenant. */
 public final class JpaUserStore implements UserStore {
-  /** The attributes a search can filter and sort on, by lower-cased SCIM path. */
-  static final Map<String, QueryColumn> COLUMNS =
-      Map.of(
-          "id", new QueryColumn("id", QueryColumn.Kind.ID),
-          "username", new QueryColumn("userNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
-          "externalid", new QueryColumn("externalId", QueryColumn.Kind.STRING_EXACT),
-          "displayname", new QueryColumn("displayNameLower", QueryColumn.Kind.STRING_IGNORE_CASE),
-          "active", new QueryColumn("active", QueryColumn.Kind.BOOLEAN),
-          "meta.created", new QueryColumn("created", QueryColumn.Kind.DATE_TIME),
-          "meta.lastmodified", new QueryColumn("lastModified", QueryColumn.Kind.DATE_TIME));
-
   private final JpaTransactions tx;
-  private final EntitySearch search;
+  private final SqlSearch<UserEntity> search =
+      new SqlSearch<>(ResourceTable.USERS, UserEntity.class, e -> e.id);
 
   public JpaUserStore(JpaTransactions tx) {
     this.tx = tx;
-    this.search = new EntitySearch("UserEntity", COLUMNS, "userNameLower");
+  }
+
+  /**
+   * Writes the search values of users that lack them or have them in an older layout (see
+   * V5__searchable_values.sql); run once at start.
+   *
+   * @return how many users were indexed
+   */
+  public int indexStaleSearchValues() {
+    return UserValues.reindexStale(tx);
   }
 
   @Override
@@ -110,7 +109,7 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Page<User> search(UUID tenantId, SearchQuery query) {
-    return search.run(session(), tenantId, query, UserEntity.class).map(JpaUserStore::toUser);
+    return search.run(session(), tenantId, query).map(JpaUserStore::toUser);
   }
 
   @Override
@@ -190,6 +189,7 @@ public final class JpaUserStore implements UserStore {
     entity.profile = account.profile();
     entity.hidden = account.hidden();
     entity.attributes = StoredJson.write(user.details());
+    UserValues.index(entity);
     entity.lastModified = user.meta().lastModified();
   }
 

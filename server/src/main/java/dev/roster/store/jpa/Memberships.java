@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -31,29 +33,37 @@ final class Memberships {
 
   private Memberships() {}
 
-  static List<Member> members(Session session, UUID tenantId, UUID groupId) {
-    List<Object[]> rows =
+  /** Rows read from the database at a time while members stream. */
+  private static final int FETCH = 1_000;
+
+  private static final String MEMBERS =
+      """
+      select d.user_id, d.member_group_id, coalesce(u.display_name, u.user_name, g.display_name)
+      from (select distinct user_id, member_group_id from membership
+            where group_id = :group and tenant_id = :tenant) d
+      left join user_account u on u.id = d.user_id
+      left join user_group g on g.id = d.member_group_id
+      order by coalesce(d.user_id, d.member_group_id)""";
+
+  /**
+   * The group's members one by one, from a cursor the database fills {@value #FETCH} rows at a
+   * time: memory does not grow with the group.
+   */
+  static void forEachMember(Session session, UUID tenantId, UUID groupId, Consumer<Member> action) {
+    try (Stream<Object[]> rows =
         session
-            .createNativeQuery(
-                """
-            select d.user_id, d.member_group_id, coalesce(u.display_name, u.user_name, g.display_name)
-            from (select distinct user_id, member_group_id from membership
-                  where group_id = :group and tenant_id = :tenant) d
-            left join user_account u on u.id = d.user_id
-            left join user_group g on g.id = d.member_group_id
-            order by coalesce(d.user_id, d.member_group_id)""",
-                Object[].class)
+            .createNativeQuery(MEMBERS, Object[].class)
             .setParameter("group", groupId)
             .setParameter("tenant", tenantId)
-            .getResultList();
-    List<Member> members = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      members.add(
-          row[0] != null
-              ? new Member(uuid(row[0]), MemberType.USER, (String) row[2])
-              : new Member(uuid(row[1]), MemberType.GROUP, (String) row[2]));
+            .setFetchSize(FETCH)
+            .getResultStream()) {
+      rows.forEach(
+          row ->
+              action.accept(
+                  row[0] != null
+                      ? new Member(uuid(row[0]), MemberType.USER, (String) row[2])
+                      : new Member(uuid(row[1]), MemberType.GROUP, (String) row[2])));
     }
-    return members;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.domain.UserDetails;
 
 /**
@@ -34,6 +35,11 @@ final class StoredJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize user attributes", e);
     }
+  }
+
+  /** The stored JSON as a tree: what {@link UserValues} walks. */
+  static ObjectNode tree(UserDetails details) {
+    return MAPPER.valueToTree(details);
   }
 
   static UserDetails readUser(String json) {

@@ -143,6 +143,7 @@ final class SyncPlanWriter {
     u.displayNameLower =
         details.displayName() == null ? null : CaseInsensitive.key(details.displayName());
     u.lastModified = now;
+    UserValues.index(u);
   }
 
   private void applyGroup(String source, GroupChange change) {

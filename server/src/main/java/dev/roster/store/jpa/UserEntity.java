@@ -1,12 +1,18 @@
 package dev.roster.store.jpa;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A row of {@code user_account}; see V1__foundation.sql for why the columns are what they are. */
 @Entity
@@ -71,4 +77,19 @@ class UserEntity {
   @Version
   @Column(nullable = false)
   long version;
+
+  /**
+   * The searchable values, rewritten whole by {@link UserValues#index} on every write. Loaded only
+   * if touched, never for a read. Re-indexing does not change the resource, so it neither moves the
+   * version (the ETag) nor counts as a concurrent change.
+   */
+  @ElementCollection
+  @CollectionTable(name = "user_value", joinColumns = @JoinColumn(name = "user_id"))
+  @OptimisticLock(excluded = true)
+  List<UserValue> values = new ArrayList<>();
+
+  /** The {@link UserValues#VERSION} the values were written with. */
+  @Column(name = "search_version", nullable = false)
+  @OptimisticLock(excluded = true)
+  int searchVersion;
 }

@@ -35,6 +35,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Db.class)
 class QueryPlanTest {
+  /**
+   * Either index of the userName key: the tenant's unique one, or the one the sync's IN-list
+   * lookups need on H2 (V4); the planners pick by their statistics.
+   */
+  private static final String USER_NAME_INDEX =
+      "(ux_user_account_user_name|ix_user_account_name_key)";
+
   private static Database database;
   private static JpaTransactions tx;
 
@@ -115,8 +122,8 @@ class QueryPlanTest {
   }
 
   @Test
-  void userNameEqualityUsesTheUniqueIndex() throws Exception {
-    assertThat(plan("userName eq \"U01234\"")).contains("ux_user_account_user_name");
+  void userNameEqualityUsesAnIndexOfTheUserNameKey() throws Exception {
+    assertThat(plan("userName eq \"U01234\"")).containsPattern(USER_NAME_INDEX);
   }
 
   @Test
@@ -126,6 +133,6 @@ class QueryPlanTest {
 
   @Test
   void aPrefixSearchUsesTheIndexToo() throws Exception {
-    assertThat(plan("userName sw \"u0123\"")).contains("ux_user_account_user_name");
+    assertThat(plan("userName sw \"u0123\"")).containsPattern(USER_NAME_INDEX);
   }
 }

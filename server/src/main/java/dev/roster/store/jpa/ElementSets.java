@@ -3,21 +3,10 @@ package dev.roster.store.jpa;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComplexValueFilter;
-import com.unboundid.scim2.common.filters.ContainsFilter;
-import com.unboundid.scim2.common.filters.EndsWithFilter;
-import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import com.unboundid.scim2.common.filters.FilterVisitor;
-import com.unboundid.scim2.common.filters.GreaterThanFilter;
-import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
-import com.unboundid.scim2.common.filters.LessThanFilter;
-import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
-import com.unboundid.scim2.common.filters.NotEqualFilter;
 import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.OrFilter;
-import com.unboundid.scim2.common.filters.PresentFilter;
-import com.unboundid.scim2.common.filters.StartsWithFilter;
 import dev.roster.domain.InvalidFilter;
 import dev.roster.scim.schema.AttributePath;
 import dev.roster.scim.schema.AttributePaths;
@@ -32,7 +21,7 @@ import java.util.List;
  * {@code not} become {@code intersect} / {@code union} / {@code except}. Comparisons joined by
  * {@code and} are one select, so the database starts from the most selective of them.
  */
-final class ElementSets implements FilterVisitor<String, Void> {
+final class ElementSets extends LeafVisitor {
   private final ResourceTable table;
   private final SqlParameters p;
   private final AttributePath parent;
@@ -89,7 +78,8 @@ final class ElementSets implements FilterVisitor<String, Void> {
     return path;
   }
 
-  private String leaf(Filter filter) {
+  @Override
+  String leaf(Filter filter) {
     if (filter.getFilterType() == FilterType.NOT_EQUAL) {
       return "(" + all() + ") except (" + rows(List.of(filter), FilterType.EQUAL) + ")";
     }
@@ -179,56 +169,6 @@ final class ElementSets implements FilterVisitor<String, Void> {
       sql.append('(').append(part.visit(this, null)).append(')');
     }
     return sql.toString();
-  }
-
-  @Override
-  public String visit(EqualFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(NotEqualFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(ContainsFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(StartsWithFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(EndsWithFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(PresentFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(GreaterThanFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(GreaterThanOrEqualFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(LessThanFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(LessThanOrEqualFilter filter, Void unused) {
-    return leaf(filter);
   }
 
   @Override

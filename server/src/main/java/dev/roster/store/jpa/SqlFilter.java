@@ -4,21 +4,10 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComplexValueFilter;
-import com.unboundid.scim2.common.filters.ContainsFilter;
-import com.unboundid.scim2.common.filters.EndsWithFilter;
-import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
-import com.unboundid.scim2.common.filters.FilterVisitor;
-import com.unboundid.scim2.common.filters.GreaterThanFilter;
-import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
-import com.unboundid.scim2.common.filters.LessThanFilter;
-import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
-import com.unboundid.scim2.common.filters.NotEqualFilter;
 import com.unboundid.scim2.common.filters.NotFilter;
 import com.unboundid.scim2.common.filters.OrFilter;
-import com.unboundid.scim2.common.filters.PresentFilter;
-import com.unboundid.scim2.common.filters.StartsWithFilter;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import dev.roster.domain.InvalidFilter;
 import dev.roster.scim.schema.AttributePath;
@@ -45,7 +34,7 @@ import java.util.Locale;
  * ElementSets} writes that. Every condition is two-valued (an absent value never yields SQL NULL),
  * so {@code not} means what RFC 7644 says.
  */
-final class SqlFilter implements FilterVisitor<String, Void> {
+final class SqlFilter extends LeafVisitor {
   static final String TRUE = "(1 = 1)";
   static final String FALSE = "(1 = 0)";
 
@@ -70,56 +59,6 @@ final class SqlFilter implements FilterVisitor<String, Void> {
     } catch (ScimException e) {
       throw new InvalidFilter(e.getMessage());
     }
-  }
-
-  @Override
-  public String visit(EqualFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(NotEqualFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(ContainsFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(StartsWithFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(EndsWithFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(PresentFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(GreaterThanFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(GreaterThanOrEqualFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(LessThanFilter filter, Void unused) {
-    return leaf(filter);
-  }
-
-  @Override
-  public String visit(LessThanOrEqualFilter filter, Void unused) {
-    return leaf(filter);
   }
 
   @Override
@@ -163,7 +102,8 @@ final class SqlFilter implements FilterVisitor<String, Void> {
     return sql.append(')').toString();
   }
 
-  private String leaf(Filter filter) {
+  @Override
+  String leaf(Filter filter) {
     AttributePath path = resolve(filter.getAttributePath(), filter);
     if (path == null) {
       // An attribute this type lacks has no value: only "not equal" holds.

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** The rules of creating, replacing and deleting groups and their manual members. */
 public final class GroupService {
@@ -60,6 +62,74 @@ public final class GroupService {
           groups.replaceMembers(tenantId, id, Origin.MANUAL, members);
           return groups.find(tenantId, id).orElseThrow();
         });
+  }
+
+  /**
+   * RFC 7644 §3.5.2 modify. The group is locked for the transaction, so concurrent PATCHes of one
+   * group apply one after the other and none is lost. {@code rename} computes the new displayName
+   * and externalId from the current group; {@code changes} run in order as set-based statements on
+   * the manual memberships, never reading the group's other members. Adding a member that is there
+   * or removing one that is not changes nothing; a PATCH that changes nothing keeps the version.
+   */
+  public Group patch(
+      UUID tenantId,
+      UUID id,
+      IfMatch ifMatch,
+      UnaryOperator<Group> rename,
+      List<MembershipChange> changes) {
+    return tx.inTransaction(
+        () -> {
+          Group current = groups.findForUpdate(tenantId, id).orElseThrow(() -> NotFound.group(id));
+          ifMatch.check(current.meta().version());
+          Group renamed = rename.apply(current);
+          Limits.name("displayName", renamed.displayName());
+          Limits.name("externalId", renamed.externalId());
+          boolean membersChanged = false;
+          for (MembershipChange change : changes) {
+            membersChanged |= apply(tenantId, id, change);
+          }
+          boolean namesChanged =
+              !current.displayName().equals(renamed.displayName())
+                  || !Objects.equals(current.externalId(), renamed.externalId());
+          if (!membersChanged && !namesChanged) {
+            return current;
+          }
+          // One update moves the version once, whatever the PATCH changed.
+          groups.update(
+              tenantId,
+              new Group(
+                  id,
+                  renamed.displayName(),
+                  renamed.externalId(),
+                  current.source(),
+                  new Meta(current.meta().created(), Clock.now(), current.meta().version())));
+          return groups.find(tenantId, id).orElseThrow();
+        });
+  }
+
+  /** Carries out one membership change; true if any row changed. */
+  private boolean apply(UUID tenantId, UUID groupId, MembershipChange change) {
+    return switch (change.kind()) {
+      case ADD ->
+          groups.addMembers(
+                  tenantId,
+                  groupId,
+                  Origin.MANUAL,
+                  resolveMembers(tenantId, groupId, refs(change.members())))
+              > 0;
+      case REMOVE -> groups.removeMembers(tenantId, groupId, Origin.MANUAL, change.members()) > 0;
+      case REMOVE_ALL -> groups.removeAllMembers(tenantId, groupId, Origin.MANUAL) > 0;
+      case REPLACE ->
+          groups.setMembers(
+              tenantId,
+              groupId,
+              Origin.MANUAL,
+              resolveMembers(tenantId, groupId, refs(change.members())));
+    };
+  }
+
+  private static List<MemberRef> refs(List<UUID> ids) {
+    return ids.stream().map(MemberRef::new).toList();
   }
 
   public void delete(UUID tenantId, UUID id, IfMatch ifMatch) {

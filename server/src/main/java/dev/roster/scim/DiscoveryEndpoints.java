@@ -47,7 +47,7 @@ public final class DiscoveryEndpoints {
     ServiceProviderConfigResource config =
         new ServiceProviderConfigResource(
             uri.getBaseUri().resolve("../../docs").toString(),
-            new PatchConfig(false),
+            new PatchConfig(true),
             new BulkConfig(false, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
             new FilterConfig(true, settings.maxResults()),
             new ChangePasswordConfig(true),

@@ -6,6 +6,7 @@ import dev.roster.domain.Group;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.NotFound;
 import dev.roster.scim.map.GroupMapper;
+import dev.roster.scim.patch.GroupPatch;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.GroupStore;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,7 +28,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
+/**
+ * {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.5.2 modify, §3.6
+ * delete.
+ */
 @Path("/Groups")
 public final class GroupsEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.GROUP);
@@ -98,6 +103,21 @@ public final class GroupsEndpoint {
             groupId,
             GroupMapper.toDraft(READER.read(ScimJson.parse(body))),
             ETags.ifMatch(ifMatch));
+    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, group)));
+  }
+
+  /** RFC 7644 §3.5.2 modify: all operations apply or none does; 200 with the whole resource. */
+  @PATCH
+  @Path("{id}")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response patch(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      throws ScimException {
+    RequestContext ctx = context();
+    UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
+    Group group =
+        GroupPatch.read(ScimJson.parse(body))
+            .applyTo(service, ctx.tenantId(), groupId, ETags.ifMatch(ifMatch), ctx.urls());
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, group)));
   }
 

@@ -7,6 +7,7 @@ import dev.roster.domain.NotFound;
 import dev.roster.domain.User;
 import dev.roster.domain.UserService;
 import dev.roster.scim.map.UserMapper;
+import dev.roster.scim.patch.UserPatch;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.Page;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
+/**
+ * {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.5.2 modify, §3.6
+ * delete.
+ */
 @Path("/Users")
 public final class UsersEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.USER);
@@ -109,6 +114,21 @@ public final class UsersEndpoint {
             userId,
             UserMapper.toDraft(READER.read(ScimJson.parse(body))),
             ETags.ifMatch(ifMatch));
+    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user)));
+  }
+
+  /** RFC 7644 §3.5.2 modify: all operations apply or none does; 200 with the whole resource. */
+  @PATCH
+  @Path("{id}")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response patch(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      throws ScimException {
+    RequestContext ctx = context();
+    UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
+    User user =
+        UserPatch.read(ScimJson.parse(body))
+            .applyTo(service, ctx.tenantId(), userId, ETags.ifMatch(ifMatch), ctx.urls());
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user)));
   }
 

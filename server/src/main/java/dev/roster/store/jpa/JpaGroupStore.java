@@ -13,6 +13,7 @@ import dev.roster.domain.Source;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,14 @@ public final class JpaGroupStore implements GroupStore {
   @Override
   public Optional<Group> find(UUID tenantId, UUID id) {
     return entity(tenantId, id).map(JpaGroupStore::toGroup);
+  }
+
+  @Override
+  public Optional<Group> findForUpdate(UUID tenantId, UUID id) {
+    GroupEntity entity = session().find(GroupEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.ofNullable(entity)
+        .filter(e -> e.tenantId.equals(tenantId))
+        .map(JpaGroupStore::toGroup);
   }
 
   @Override
@@ -123,6 +132,27 @@ public final class JpaGroupStore implements GroupStore {
       session().lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
       session().flush();
     }
+  }
+
+  @Override
+  public int addMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    return Memberships.add(session(), tenantId, groupId, origin, members);
+  }
+
+  @Override
+  public int removeMembers(UUID tenantId, UUID groupId, Origin origin, Collection<UUID> members) {
+    return Memberships.remove(session(), groupId, origin, members);
+  }
+
+  @Override
+  public int removeAllMembers(UUID tenantId, UUID groupId, Origin origin) {
+    return Memberships.removeAll(session(), groupId, origin);
+  }
+
+  @Override
+  public boolean setMembers(
+      UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    return Memberships.replace(session(), tenantId, groupId, origin, members);
   }
 
   /**

@@ -148,9 +148,23 @@ final class Memberships {
     return coming.size();
   }
 
-  /** Removes these members' memberships of this origin; other origins stay. */
-  static void remove(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
-    delete(session, groupId, origin, List.copyOf(members));
+  /**
+   * Removes these members' memberships of this origin; other origins stay.
+   *
+   * @return how many rows were deleted
+   */
+  static int remove(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
+    return delete(session, groupId, origin, List.copyOf(members));
+  }
+
+  /** Removes every membership of this origin from the group in one statement. */
+  static int removeAll(Session session, UUID groupId, Origin origin) {
+    return session
+        .createNativeMutationQuery(
+            "delete from membership where group_id = :group and origin = :origin")
+        .setParameter("group", groupId)
+        .setParameter("origin", origin.value())
+        .executeUpdate();
   }
 
   /** Moves the version of these groups, whose members changed. */
@@ -179,17 +193,20 @@ final class Memberships {
         .toList();
   }
 
-  private static void delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
+  private static int delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
+    int deleted = 0;
     for (List<UUID> chunk : chunks(members)) {
-      session
-          .createNativeMutationQuery(
-              "delete from membership where group_id = :group and origin = :origin"
-                  + " and (user_id in (:members) or member_group_id in (:members))")
-          .setParameter("group", groupId)
-          .setParameter("origin", origin.value())
-          .setParameterList("members", chunk)
-          .executeUpdate();
+      deleted +=
+          session
+              .createNativeMutationQuery(
+                  "delete from membership where group_id = :group and origin = :origin"
+                      + " and (user_id in (:members) or member_group_id in (:members))")
+              .setParameter("group", groupId)
+              .setParameter("origin", origin.value())
+              .setParameterList("members", chunk)
+              .executeUpdate();
     }
+    return deleted;
   }
 
   private static void insert(

@@ -48,7 +48,7 @@ public final class DiscoveryEndpoints {
         new ServiceProviderConfigResource(
             uri.getBaseUri().resolve("../../docs").toString(),
             new PatchConfig(true),
-            new BulkConfig(false, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
+            new BulkConfig(true, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
             new FilterConfig(true, settings.maxResults()),
             new ChangePasswordConfig(true),
             new SortConfig(true),

@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>A step's {@code expect} is a part of the answer's JSON: every member it names must be there
  * with that value; an array in it must have each of its elements somewhere in the answer's array.
  * {@code sizes} counts arrays by JSON pointer ({@code 0} also passes when the array is absent);
- * {@code absent} lists pointers that must not be there.
+ * {@code absent} lists pointers that must not be there. {@code saveHeaders} keeps response headers
+ * (an {@code ETag}) as variables.
  */
 @ParameterizedClass
 @EnumSource(Db.class)
@@ -52,7 +53,8 @@ class IdpReplayTest {
           "okta-groups.json",
           "entra-users.json",
           "entra-groups.json",
-          "entra-test-collection.json");
+          "entra-test-collection.json",
+          "rfc7644-examples.json");
 
   private final ScimClient scim;
 
@@ -88,7 +90,7 @@ class IdpReplayTest {
     String method = request.get("method").asText();
     String path = substitute(request.get("path").asText(), variables) + query(request, variables);
     String body =
-        request.has("body") ? substitute(request.get("body").toString(), variables) : null;
+        request.has("body") ? substituteInJson(request.get("body").toString(), variables) : null;
     Map<String, String> headers = new HashMap<>();
     request
         .path("headers")
@@ -97,8 +99,15 @@ class IdpReplayTest {
             h -> headers.put(h.getKey(), substitute(h.getValue().asText(), variables)));
     Reply reply = scim.send(method, path, body, headers);
     reply.expectStatus(step.get("status").asInt());
+    step.path("headers")
+        .fields()
+        .forEachRemaining(
+            header ->
+                assertThat(reply.header(header.getKey()))
+                    .as("header %s", header.getKey())
+                    .isEqualTo(substitute(header.getValue().asText(), variables)));
     if (step.has("expect")) {
-      contains(reply.json(), parse(substitute(step.get("expect").toString(), variables)), "");
+      contains(reply.json(), parse(substituteInJson(step.get("expect").toString(), variables)), "");
     }
     step.path("sizes")
         .fields()
@@ -117,6 +126,10 @@ class IdpReplayTest {
         .forEachRemaining(
             save ->
                 variables.put(save.getKey(), reply.json().at(save.getValue().asText()).asText()));
+    step.path("saveHeaders")
+        .fields()
+        .forEachRemaining(
+            save -> variables.put(save.getKey(), reply.header(save.getValue().asText())));
   }
 
   /** The query parameters, encoded as a client would send them. */
@@ -169,6 +182,16 @@ class IdpReplayTest {
     } catch (AssertionError e) {
       return false;
     }
+  }
+
+  /** Substitutes inside JSON strings: a value such as an ETag ({@code W/"3"}) is escaped. */
+  private static String substituteInJson(String json, Map<String, String> variables) {
+    Map<String, String> escaped = new HashMap<>();
+    variables.forEach(
+        (name, value) ->
+            escaped.put(
+                name, value == null ? null : value.replace("\\", "\\\\").replace("\"", "\\\"")));
+    return substitute(json, escaped);
   }
 
   private static String substitute(String text, Map<String, String> variables) {

@@ -181,6 +181,13 @@ class UsersPatchHttpTest {
             "{\"op\":\"remove\",\"path\":\"" + ENTERPRISE + ":costCenter\"}");
     assertThat(user.has(ENTERPRISE)).isFalse();
     assertThat(user.get("schemas").toString()).doesNotContain(ENTERPRISE);
+    patch(
+        id, "{\"op\":\"add\",\"path\":\"" + ENTERPRISE + "\",\"value\":{\"Division\":\"Parks\"}}");
+    user = patch(id, "{\"op\":\"remove\",\"path\":\"" + ENTERPRISE + "\"}");
+    assertThat(user.has(ENTERPRISE)).as("a whole extension removed by its URN").isFalse();
+    patch(id, "{\"op\":\"add\",\"value\":{\"" + ENTERPRISE + "\":{\"division\":\"Parks\"}}}");
+    user = patch(id, "{\"op\":\"replace\",\"value\":{\"" + ENTERPRISE + "\":null}}");
+    assertThat(user.has(ENTERPRISE)).as("a whole extension replaced by null").isFalse();
   }
 
   @Test

@@ -22,4 +22,10 @@ record PatchStep(
   boolean targets(String topKey) {
     return target.topKey().equals(topKey);
   }
+
+  /** Without the value: it may be a password. */
+  @Override
+  public String toString() {
+    return label + " " + kind + " " + target;
+  }
 }

@@ -45,6 +45,9 @@ final class PathResolver {
       extension = named.get();
     }
     if (elements.isEmpty()) {
+      if (extension != null) {
+        return new AttributePath(Path.root(extension.getId()), extension.getId(), List.of());
+      }
       throw BadRequestException.invalidPath("the path '" + raw + "' names no attribute");
     }
     Collection<AttributeDefinition> definitions =

@@ -115,21 +115,21 @@ public final class GroupService {
                   tenantId,
                   groupId,
                   Origin.MANUAL,
-                  resolveMembers(tenantId, groupId, refs(change.members())))
+                  resolveMembers(tenantId, groupId, change.members()))
               > 0;
-      case REMOVE -> groups.removeMembers(tenantId, groupId, Origin.MANUAL, change.members()) > 0;
+      case REMOVE -> groups.removeMembers(tenantId, groupId, Origin.MANUAL, ids(change)) > 0;
       case REMOVE_ALL -> groups.removeAllMembers(tenantId, groupId, Origin.MANUAL) > 0;
       case REPLACE ->
           groups.setMembers(
               tenantId,
               groupId,
               Origin.MANUAL,
-              resolveMembers(tenantId, groupId, refs(change.members())));
+              resolveMembers(tenantId, groupId, change.members()));
     };
   }
 
-  private static List<MemberRef> refs(List<UUID> ids) {
-    return ids.stream().map(MemberRef::new).toList();
+  private static List<UUID> ids(MembershipChange change) {
+    return change.members().stream().map(MemberRef::id).toList();
   }
 
   public void delete(UUID tenantId, UUID id, IfMatch ifMatch) {
@@ -161,6 +161,12 @@ public final class GroupService {
       if (type == null) {
         throw new Invalid(
             "members[" + i + "].value", "no user or group with id " + id + " in this tenant");
+      }
+      MemberType stated = refs.get(i).type();
+      if (stated != null && stated != type) {
+        throw new Invalid(
+            "members[" + i + "].type",
+            id + " is a " + type.scimName() + ", not a " + stated.scimName());
       }
       members.put(id, type);
     }

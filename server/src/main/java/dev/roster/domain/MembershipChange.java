@@ -1,7 +1,6 @@
 package dev.roster.domain;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One change to a group's manual members, as a PATCH asks for it (RFC 7644 §3.5.2): add or remove
@@ -9,11 +8,11 @@ import java.util.UUID;
  * out as set-based SQL, so the group's other members are never read.
  *
  * <pre>{@code
- * new MembershipChange(MembershipChange.Kind.ADD, List.of(userId));
+ * new MembershipChange(MembershipChange.Kind.ADD, List.of(new MemberRef(userId)));
  * MembershipChange.removeAll();
  * }</pre>
  */
-public record MembershipChange(Kind kind, List<UUID> members) {
+public record MembershipChange(Kind kind, List<MemberRef> members) {
   public enum Kind {
     ADD,
     REMOVE,

@@ -191,6 +191,12 @@ class GroupsPatchHttpTest {
         .expectError(400, "invalidValue");
     patch(group, "{\"op\":\"add\",\"path\":\"members\",\"value\":" + values(group) + "}")
         .expectError(400, "invalidValue");
+    patch(
+            group,
+            "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + ann
+                + "\",\"type\":\"Group\"}]}")
+        .expectError(400, "invalidValue");
   }
 
   @Test

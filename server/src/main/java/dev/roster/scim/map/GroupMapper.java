@@ -25,8 +25,7 @@ public final class GroupMapper {
     List<MemberRef> members = new ArrayList<>();
     JsonNode array = resource.path("members");
     for (int i = 0; i < array.size(); i++) {
-      String value = array.get(i).path("value").asText();
-      members.add(new MemberRef(memberId(value, "members[" + i + "].value")));
+      members.add(memberRef(array.get(i), "members[" + i + "]"));
     }
     JsonNode externalId = resource.get("externalId");
     return new GroupDraft(
@@ -63,6 +62,21 @@ public final class GroupMapper {
     }
     MetaMapper.write(out, "Group", group.meta(), urls.group(group.id()));
     return out;
+  }
+
+  /** A member as a client names it: its id, and the type it says the id is, if it says one. */
+  public static MemberRef memberRef(JsonNode member, String path) {
+    UUID id = memberId(member.path("value").asText(), path + ".value");
+    JsonNode type = member.get("type");
+    if (type == null || type.isNull()) {
+      return new MemberRef(id);
+    }
+    for (MemberType candidate : MemberType.values()) {
+      if (candidate.scimName().equalsIgnoreCase(type.asText())) {
+        return new MemberRef(id, candidate);
+      }
+    }
+    throw new Invalid(path + ".type", "must be User or Group");
   }
 
   static UUID memberId(String value, String path) {

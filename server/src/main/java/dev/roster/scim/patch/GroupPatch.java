@@ -10,6 +10,8 @@ import dev.roster.domain.Group;
 import dev.roster.domain.GroupDraft;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.IfMatch;
+import dev.roster.domain.Invalid;
+import dev.roster.domain.MemberRef;
 import dev.roster.domain.MembershipChange;
 import dev.roster.domain.MembershipChange.Kind;
 import dev.roster.scim.UncheckedScimException;
@@ -92,43 +94,49 @@ public final class GroupPatch {
           throw BadRequestException.invalidPath(
               step.label() + ": add to 'members' without a filter, listing the members in value");
         }
-        yield new MembershipChange(Kind.ADD, ids(step));
+        yield new MembershipChange(Kind.ADD, members(step));
       }
       case REPLACE -> {
         if (filtered) {
           throw Failures.mutability(
               step.label(), "a member cannot be changed, only added or removed");
         }
-        yield new MembershipChange(Kind.REPLACE, ids(step));
+        yield new MembershipChange(Kind.REPLACE, members(step));
       }
       case REMOVE -> {
         if (!filtered) {
           yield MembershipChange.removeAll();
         }
-        List<UUID> ids = new ArrayList<>();
-        selected(step, target.path().getLastElement().getValueFilter(), ids);
-        yield new MembershipChange(Kind.REMOVE, ids);
+        List<MemberRef> selected = new ArrayList<>();
+        selected(step, target.path().getLastElement().getValueFilter(), selected);
+        yield new MembershipChange(Kind.REMOVE, selected);
       }
     };
   }
 
-  /** The ids in an add or replace value: {@code [{"value": "<id>"}, …]}. */
-  private static List<UUID> ids(PatchStep step) throws BadRequestException {
-    List<UUID> ids = new ArrayList<>();
+  /** The members in an add or replace value: {@code [{"value": "<id>", "type": …}, …]}. */
+  private static List<MemberRef> members(PatchStep step) throws BadRequestException {
+    List<MemberRef> members = new ArrayList<>();
     JsonNode values = step.value();
     for (int i = 0; i < values.size(); i++) {
+      String label = step.label() + ".value[" + i + "]";
       JsonNode id = values.get(i).get("value");
       if (id == null || !id.isTextual()) {
         throw BadRequestException.invalidValue(
-            step.label() + ".value[" + i + "] needs \"value\": the id of the user or group");
+            label + " needs \"value\": the id of the user or group");
       }
-      ids.add(id(step.label() + ".value[" + i + "].value", id.textValue()));
+      id(label + ".value", id.textValue());
+      try {
+        members.add(GroupMapper.memberRef(values.get(i), label));
+      } catch (Invalid e) {
+        throw BadRequestException.invalidValue(e.getMessage());
+      }
     }
-    return ids;
+    return members;
   }
 
   /** The ids a remove filter selects: {@code value eq "…"}, possibly joined with {@code or}. */
-  private static void selected(PatchStep step, Filter filter, List<UUID> ids)
+  private static void selected(PatchStep step, Filter filter, List<MemberRef> ids)
       throws BadRequestException {
     if (filter.getFilterType() == FilterType.OR) {
       for (Filter part : filter.getCombinedFilters()) {
@@ -148,7 +156,7 @@ public final class GroupPatch {
               + " (several joined with 'or'), not by "
               + filter);
     }
-    ids.add(id(step.label() + ".path", filter.getComparisonValue().textValue()));
+    ids.add(new MemberRef(id(step.label() + ".path", filter.getComparisonValue().textValue())));
   }
 
   private static UUID id(String label, String value) throws BadRequestException {

@@ -99,7 +99,8 @@ class MembershipPatchStatementsTest {
             IfMatch.NONE,
             current -> current,
             List.of(
-                new MembershipChange(Kind.ADD, add), new MembershipChange(Kind.REMOVE, remove)));
+                new MembershipChange(Kind.ADD, add.stream().map(MemberRef::new).toList()),
+                new MembershipChange(Kind.REMOVE, remove.stream().map(MemberRef::new).toList())));
     assertThat(patched.meta().version()).isPositive();
     return new Cost(statistics.getPrepareStatementCount(), rows(statistics));
   }

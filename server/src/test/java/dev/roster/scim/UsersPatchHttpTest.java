@@ -273,6 +273,25 @@ class UsersPatchHttpTest {
   }
 
   @Test
+  void renamingToATakenUserNameIs409AndChangesNothing() {
+    String taken = unique("taken");
+    scim.createUser("{\"userName\":\"" + taken + "\"}");
+    String id = newUser();
+    JsonNode before = scim.get("/Users/" + id).json();
+    scim.patch(
+            "/Users/" + id,
+            patchOps(
+                "{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}",
+                "{\"op\":\"replace\",\"path\":\"userName\",\"value\":\""
+                    + taken.toUpperCase()
+                    + "\"}"))
+        .expectError(409, "uniqueness");
+    assertThat(scim.get("/Users/" + id).json()).isEqualTo(before);
+    scim.patch("/Users/" + id, patchOps("{\"op\":\"remove\",\"path\":\"userName\"}"))
+        .expectError(400, "invalidValue");
+  }
+
+  @Test
   void aStaleIfMatchIs412AndTheCurrentOneApplies() {
     String id = newUser();
     String etag = scim.get("/Users/" + id).header("ETag");

@@ -28,10 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/**
- * {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.5.2 modify, §3.6
- * delete.
- */
+/** {@code /Groups}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
 @Path("/Groups")
 public final class GroupsEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.GROUP);

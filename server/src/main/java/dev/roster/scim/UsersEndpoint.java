@@ -32,10 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.5.2 modify, §3.6
- * delete.
- */
+/** {@code /Users}: RFC 7644 §3.3 create, §3.4 read and search, §3.5.1 replace, §3.6 delete. */
 @Path("/Users")
 public final class UsersEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.USER);

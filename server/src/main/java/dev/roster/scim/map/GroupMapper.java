@@ -64,6 +64,14 @@ public final class GroupMapper {
     return out;
   }
 
+  static UUID memberId(String value, String path) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(path, "'" + value + "' is not the id of a user or group");
+    }
+  }
+
   /** A member as a client names it: its id, and the type it says the id is, if it says one. */
   public static MemberRef memberRef(JsonNode member, String path) {
     UUID id = memberId(member.path("value").asText(), path + ".value");
@@ -77,13 +85,5 @@ public final class GroupMapper {
       }
     }
     throw new Invalid(path + ".type", "must be User or Group");
-  }
-
-  static UUID memberId(String value, String path) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new Invalid(path, "'" + value + "' is not the id of a user or group");
-    }
   }
 }

@@ -148,23 +148,9 @@ final class Memberships {
     return coming.size();
   }
 
-  /**
-   * Removes these members' memberships of this origin; other origins stay.
-   *
-   * @return how many rows were deleted
-   */
-  static int remove(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
-    return delete(session, groupId, origin, List.copyOf(members));
-  }
-
-  /** Removes every membership of this origin from the group in one statement. */
-  static int removeAll(Session session, UUID groupId, Origin origin) {
-    return session
-        .createNativeMutationQuery(
-            "delete from membership where group_id = :group and origin = :origin")
-        .setParameter("group", groupId)
-        .setParameter("origin", origin.value())
-        .executeUpdate();
+  /** Removes these members' memberships of this origin; other origins stay. */
+  static void remove(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
+    delete(session, groupId, origin, List.copyOf(members));
   }
 
   /** Moves the version of these groups, whose members changed. */
@@ -193,20 +179,17 @@ final class Memberships {
         .toList();
   }
 
-  private static int delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
-    int deleted = 0;
+  private static void delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
     for (List<UUID> chunk : chunks(members)) {
-      deleted +=
-          session
-              .createNativeMutationQuery(
-                  "delete from membership where group_id = :group and origin = :origin"
-                      + " and (user_id in (:members) or member_group_id in (:members))")
-              .setParameter("group", groupId)
-              .setParameter("origin", origin.value())
-              .setParameterList("members", chunk)
-              .executeUpdate();
+      session
+          .createNativeMutationQuery(
+              "delete from membership where group_id = :group and origin = :origin"
+                  + " and (user_id in (:members) or member_group_id in (:members))")
+          .setParameter("group", groupId)
+          .setParameter("origin", origin.value())
+          .setParameterList("members", chunk)
+          .executeUpdate();
     }
-    return deleted;
   }
 
   private static void insert(

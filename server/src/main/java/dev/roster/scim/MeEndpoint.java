@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -36,9 +35,11 @@ public final class MeEndpoint {
   @GET
   public Response get(@HeaderParam("If-None-Match") String ifNoneMatch) {
     RequestContext ctx = context();
-    Rendered rendered = users.get(ctx, owner(ctx));
+    UUID owner = owner(ctx);
+    Rendered rendered = users.get(ctx, owner);
     return at(
-        rendered,
+        ctx,
+        owner,
         ETags.noneMatchHits(ifNoneMatch, rendered.version())
             ? ScimResponses.notModified(rendered)
             : ScimResponses.ok(rendered));
@@ -49,17 +50,18 @@ public final class MeEndpoint {
   public Response replace(@HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
     RequestContext ctx = context();
-    Rendered rendered =
-        users.replace(ctx, owner(ctx), ScimJson.parse(body), ETags.ifMatch(ifMatch));
-    return at(rendered, ScimResponses.ok(rendered));
+    UUID owner = owner(ctx);
+    Rendered rendered = users.replace(ctx, owner, ScimJson.parse(body), ETags.ifMatch(ifMatch));
+    return at(ctx, owner, ScimResponses.ok(rendered));
   }
 
   @PATCH
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response patch(@HeaderParam("If-Match") String ifMatch, byte[] body) throws ScimException {
     RequestContext ctx = context();
-    Rendered rendered = users.patch(ctx, owner(ctx), ScimJson.parse(body), ETags.ifMatch(ifMatch));
-    return at(rendered, ScimResponses.ok(rendered));
+    UUID owner = owner(ctx);
+    Rendered rendered = users.patch(ctx, owner, ScimJson.parse(body), ETags.ifMatch(ifMatch));
+    return at(ctx, owner, ScimResponses.ok(rendered));
   }
 
   private static UUID owner(RequestContext ctx) {
@@ -74,9 +76,8 @@ public final class MeEndpoint {
   }
 
   /** RFC 7644 §3.11: the Location of any answer is the aliased resource's own. */
-  private static Response at(Rendered rendered, Response response) {
-    URI location = URI.create(rendered.resource().path("meta").path("location").asText());
-    return Response.fromResponse(response).location(location).build();
+  private static Response at(RequestContext ctx, UUID owner, Response response) {
+    return Response.fromResponse(response).location(ctx.urls().user(owner)).build();
   }
 
   private RequestContext context() {

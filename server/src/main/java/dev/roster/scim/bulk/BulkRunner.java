@@ -18,8 +18,8 @@ import dev.roster.scim.Rendered;
 import dev.roster.scim.RequestContext;
 import dev.roster.scim.ScimExceptionMapper;
 import dev.roster.scim.ScimJson;
-import dev.roster.scim.ScimResponses;
 import dev.roster.scim.UserResources;
+import dev.roster.scim.map.MetaMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,17 +75,18 @@ final class BulkRunner {
       if (rendered == null) {
         return new BulkOperationResult(entry.method(), "204", location, null, null, null);
       }
-      String id = rendered.resource().path("id").asText();
+      ObjectNode resource = rendered.resource();
+      UUID id = UUID.fromString(resource.path("id").asText());
       if (entry.bulkId() != null) {
-        created.put(entry.bulkId(), id);
+        created.put(entry.bulkId(), id.toString());
       }
       return new BulkOperationResult(
           entry.method(),
           entry.method() == BulkOpType.POST ? "201" : "200",
-          rendered.resource().path("meta").path("location").asText(),
-          rendered.resource(),
+          (target.users() ? ctx.urls().user(id) : ctx.urls().group(id)).toString(),
+          resource,
           entry.method() == BulkOpType.POST ? entry.bulkId() : null,
-          ScimResponses.etag(rendered.version()));
+          MetaMapper.etag(rendered.version()));
     } catch (Exception e) {
       ErrorResponse error = ScimExceptionMapper.error(e);
       boolean post = entry.method() == BulkOpType.POST;

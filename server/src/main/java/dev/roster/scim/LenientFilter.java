@@ -1,19 +1,29 @@
 package dev.roster.scim;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quotes the comparison values a client sent without quotes. RFC 7644 §3.4.2.2 makes a comparison
- * value a JSON literal, but Entra ID's published test collection sends {@code userName sw O} and
- * {@code meta.Created gt 2015-10-10T14:38:21.8617979-07:00}. A bare word after a comparison
- * operator that is not a JSON literal ({@code true}, {@code false}, {@code null}, a number) can
- * only mean a string, so it is quoted; everything else, quoted strings included, is left as it was
- * for the parser to judge.
+ * Filters as identity providers write them, put into RFC 7644 §3.4.2.2's grammar where their
+ * meaning is plain; anything else is left as it was for the parser to judge.
+ *
+ * <ul>
+ *   <li>A comparison value is a JSON literal, but Entra ID's published test collection sends {@code
+ *       userName sw O} and {@code meta.Created gt 2015-10-10T14:38:21.8617979-07:00}. A bare word
+ *       after an operator that is not {@code true}, {@code false}, {@code null} or a number can
+ *       only mean a string, so it is quoted.
+ *   <li>Entra ID looks users up with {@code emails[type eq "work"].value eq "…"}: a sub-attribute
+ *       compared after a value filter, which the grammar has no place for. It asks for one element
+ *       that satisfies both, which the grammar writes {@code emails[(type eq "work") and value eq
+ *       "…"]}.
+ * </ul>
  *
  * <pre>{@code
- * LenientFilter.quoteBareValues("userName sw O") // userName sw "O"
+ * LenientFilter.normalize("userName sw O") // userName sw "O"
  * }</pre>
  */
 final class LenientFilter {
@@ -23,7 +33,20 @@ final class LenientFilter {
   private static final Pattern NUMBER =
       Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
+  /** What may follow a {@code ]}: {@code .sub pr}, or {@code .sub op value}. */
+  private static final Pattern AFTER_FILTER =
+      Pattern.compile(
+          "\\.([A-Za-z][\\w$-]*)(\\s+(?i:pr)\\b|\\s+(?i:eq|ne|co|sw|ew|gt|ge|lt|le)\\s+"
+              + "(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s()\\[\\]\"]+))");
+
+  /** More moves than any legitimate filter needs; the filter's own limits apply after this. */
+  private static final int MAX_MOVES = 100;
+
   private LenientFilter() {}
+
+  static String normalize(String filter) {
+    return moveComparisonsIntoFilters(quoteBareValues(filter));
+  }
 
   static String quoteBareValues(String filter) {
     StringBuilder out = new StringBuilder(filter.length() + 8);
@@ -48,6 +71,49 @@ final class LenientFilter {
       }
     }
     return out.toString();
+  }
+
+  /** {@code a[f].b op v} becomes {@code a[(f) and b op v]}, for each such comparison. */
+  static String moveComparisonsIntoFilters(String filter) {
+    String current = filter;
+    for (int moves = 0; moves < MAX_MOVES; moves++) {
+      String next = moveFirst(current);
+      if (next.equals(current)) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private static String moveFirst(String filter) {
+    Deque<Integer> open = new ArrayDeque<>();
+    int i = 0;
+    while (i < filter.length()) {
+      char c = filter.charAt(i);
+      if (c == '"') {
+        i = endOfString(filter, i);
+        continue;
+      }
+      if (c == '[') {
+        open.push(i);
+      } else if (c == ']' && !open.isEmpty()) {
+        int start = open.pop();
+        Matcher after = AFTER_FILTER.matcher(filter).region(i + 1, filter.length());
+        if (after.lookingAt()) {
+          return filter.substring(0, start + 1)
+              + "("
+              + filter.substring(start + 1, i)
+              + ") and "
+              + after.group(1)
+              + after.group(2)
+              + "]"
+              + filter.substring(after.end());
+        }
+      }
+      i++;
+    }
+    return filter;
   }
 
   /** Copies the spaces and the value after an operator, quoting a bare word. */

@@ -33,7 +33,7 @@ public record SearchParameters(
     }
     Filter parsed;
     try {
-      parsed = Filter.fromString(LenientFilter.quoteBareValues(filter));
+      parsed = Filter.fromString(LenientFilter.normalize(filter));
     } catch (BadRequestException e) {
       throw BadRequestException.invalidFilter(
           "the filter is not valid: " + firstLine(e.getMessage()));

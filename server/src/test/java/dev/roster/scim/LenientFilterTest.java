@@ -26,4 +26,20 @@ class LenientFilterTest {
   void quotesOnlyBareWordsAfterOperators(String filter, String expected) {
     assertThat(LenientFilter.quoteBareValues(filter)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "emails[type eq \"work\"].value eq \"a@b.c\"|emails[(type eq \"work\") and value eq \"a@b.c\"]",
+        "emails[type eq work].value eq a@b.c|emails[(type eq \"work\") and value eq \"a@b.c\"]",
+        "emails[type eq \"work\"].value pr|emails[(type eq \"work\") and value pr]",
+        "emails[type eq \"x]\"].Value EQ \"a\" and active eq true|emails[(type eq \"x]\") and Value EQ \"a\"] and active eq true",
+        "emails[type eq \"work\"] and userName eq \"a\"|emails[type eq \"work\"] and userName eq \"a\"",
+        "userName eq \"a[b].c eq d\"|userName eq \"a[b].c eq d\"",
+        "emails[type eq \"work\"].value|emails[type eq \"work\"].value",
+      })
+  void movesASubAttributeComparedAfterAValueFilterIntoIt(String filter, String expected) {
+    assertThat(LenientFilter.normalize(filter)).isEqualTo(expected);
+  }
 }

@@ -102,9 +102,22 @@ public final class GroupService {
                   renamed.displayName(),
                   renamed.externalId(),
                   current.source(),
-                  new Meta(current.meta().created(), Clock.now(), current.meta().version())));
+                  new Meta(
+                      current.meta().created(),
+                      after(current.meta().lastModified()),
+                      current.meta().version())));
           return groups.find(tenantId, id).orElseThrow();
         });
+  }
+
+  /**
+   * Now, or a millisecond after {@code previous} when the clock has not moved past it. When only
+   * members changed, lastModified is the one column the update changes; two PATCHes within one
+   * millisecond would otherwise leave the row as it was, and its version (the ETag) with it.
+   */
+  private static Instant after(Instant previous) {
+    Instant now = Clock.now();
+    return now.isAfter(previous) ? now : previous.plusMillis(1);
   }
 
   /** Carries out one membership change; true if any row changed. */

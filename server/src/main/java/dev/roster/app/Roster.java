@@ -16,14 +16,19 @@ import dev.roster.directory.SyncScheduler;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.Scope;
 import dev.roster.domain.Tenant;
+import dev.roster.domain.User;
 import dev.roster.domain.UserService;
 import dev.roster.scim.DiscoveryEndpoints;
+import dev.roster.scim.GroupResources;
 import dev.roster.scim.GroupsEndpoint;
+import dev.roster.scim.MeEndpoint;
 import dev.roster.scim.RootSearchEndpoint;
 import dev.roster.scim.ScimExceptionMapper;
 import dev.roster.scim.ScimJson;
 import dev.roster.scim.ScimSettings;
+import dev.roster.scim.UserResources;
 import dev.roster.scim.UsersEndpoint;
+import dev.roster.scim.bulk.BulkEndpoint;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
@@ -44,6 +49,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -188,11 +195,15 @@ public final class Roster implements AutoCloseable {
             bind(userService).to(UserService.class);
             bind(groupService).to(GroupService.class);
             bind(scimSettings).to(ScimSettings.class);
+            bind(new UserResources(tx, users, userService)).to(UserResources.class);
+            bind(new GroupResources(tx, groups, groupService)).to(GroupResources.class);
           }
         },
         UsersEndpoint.class,
         GroupsEndpoint.class,
         RootSearchEndpoint.class,
+        MeEndpoint.class,
+        BulkEndpoint.class,
         DiscoveryEndpoints.class);
   }
 
@@ -242,6 +253,11 @@ public final class Roster implements AutoCloseable {
 
   public TokenService tokens() {
     return tokens;
+  }
+
+  /** The id of the user with this userName (ignoring case): the owner of a token, for /Me. */
+  public Optional<UUID> userId(UUID tenantId, String userName) {
+    return tx.inTransaction(() -> users.findByUserName(tenantId, userName).map(User::id));
   }
 
   public void join() throws InterruptedException {

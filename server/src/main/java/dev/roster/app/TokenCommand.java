@@ -6,6 +6,8 @@ import dev.roster.domain.Scope;
 import dev.roster.domain.Tenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +39,11 @@ final class TokenCommand {
     String scope;
 
     @Option(
+        names = "--user",
+        description = "The userName of the user the token acts as: its /Me (default: none).")
+    String user;
+
+    @Option(
         names = "--expires-in-days",
         description = "Days until the token stops working (default: never).")
     Integer expiresInDays;
@@ -47,13 +54,24 @@ final class TokenCommand {
       Instant expires =
           expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
       try (Roster roster = Roster.open(config.load())) {
-        IssuedToken issued = roster.tokens().create(Tenant.DEFAULT_ID, name, parsed, null, expires);
+        UUID owner = null;
+        if (user != null) {
+          Optional<UUID> found = roster.userId(Tenant.DEFAULT_ID, user);
+          if (found.isEmpty()) {
+            System.err.println("roster: no user named '" + user + "'");
+            return 1;
+          }
+          owner = found.get();
+        }
+        IssuedToken issued =
+            roster.tokens().create(Tenant.DEFAULT_ID, name, parsed, owner, expires);
         System.out.println(issued.secret());
         System.err.println(
             "token '"
                 + issued.token().name()
                 + "' created with scope "
                 + parsed.label()
+                + (owner == null ? "" : " for user '" + user + "'")
                 + "; it is shown only now, store it safely");
       }
       return 0;

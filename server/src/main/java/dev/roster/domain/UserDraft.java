@@ -14,6 +14,11 @@ public record UserDraft(
     UserDetails details,
     Optional<String> password) {
 
+  /** The same draft with this password (a PATCH learns it apart from the other attributes). */
+  public UserDraft withPassword(Optional<String> newPassword) {
+    return new UserDraft(userName, externalId, active, requestedSource, details, newPassword);
+  }
+
   @Override
   public String toString() {
     return "UserDraft[userName="

@@ -47,8 +47,8 @@ public final class DiscoveryEndpoints {
     ServiceProviderConfigResource config =
         new ServiceProviderConfigResource(
             uri.getBaseUri().resolve("../../docs").toString(),
-            new PatchConfig(false),
-            new BulkConfig(false, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
+            new PatchConfig(true),
+            new BulkConfig(true, settings.bulkMaxOperations(), settings.bulkMaxPayloadSize()),
             new FilterConfig(true, settings.maxResults()),
             new ChangePasswordConfig(true),
             new SortConfig(true),

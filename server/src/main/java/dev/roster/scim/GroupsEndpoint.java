@@ -6,6 +6,7 @@ import dev.roster.domain.Group;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.NotFound;
 import dev.roster.scim.map.GroupMapper;
+import dev.roster.scim.patch.GroupPatch;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.GroupStore;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -109,6 +111,25 @@ public final class GroupsEndpoint {
             groupId,
             GroupMapper.toDraft(READER.read(ScimJson.parse(body))),
             ETags.ifMatch(ifMatch));
+    return ScimResponses.ok(render(ctx, group, shown));
+  }
+
+  /** RFC 7644 §3.5.2 modify: all operations apply or none does; 200 with the whole resource. */
+  @PATCH
+  @Path("{id}")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response patch(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam ProjectionParams projection,
+      byte[] body)
+      throws ScimException {
+    RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.GROUP);
+    UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
+    Group group =
+        GroupPatch.read(ScimJson.parse(body))
+            .applyTo(service, ctx.tenantId(), groupId, ETags.ifMatch(ifMatch), ctx.urls());
     return ScimResponses.ok(render(ctx, group, shown));
   }
 

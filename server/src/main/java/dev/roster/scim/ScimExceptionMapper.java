@@ -14,7 +14,9 @@ import dev.roster.domain.PreconditionFailed;
 import dev.roster.domain.RosterException;
 import dev.roster.domain.TooManyAttempts;
 import dev.roster.domain.Unavailable;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +50,24 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     return response;
   }
 
-  static ErrorResponse error(Throwable exception) {
+  /** The SCIM error for anything thrown; Bulk uses it for each failed operation. */
+  public static ErrorResponse error(Throwable exception) {
     if (exception instanceof ScimException scim) {
       return scim.getScimError();
+    }
+    if (exception instanceof UncheckedScimException unchecked) {
+      return unchecked.scim().getScimError();
     }
     if (exception instanceof RosterException roster) {
       return domain(roster);
     }
-    if (exception instanceof OptimisticLockException || exception instanceof StaleStateException) {
+    if (exception instanceof OptimisticLockException
+        || exception instanceof StaleStateException
+        || exception instanceof PessimisticLockException
+        || exception instanceof LockTimeoutException
+        || exception instanceof org.hibernate.PessimisticLockException
+        || exception instanceof LockAcquisitionException) {
+      // A lock wait that timed out, or a deadlock the database broke: nothing was written.
       return ScimErrors.error(
           409,
           null,

@@ -67,7 +67,7 @@ public record SearchParameters(
     }
     Filter parsed;
     try {
-      parsed = Filter.fromString(filter);
+      parsed = Filter.fromString(LenientFilter.normalize(filter));
     } catch (BadRequestException e) {
       throw BadRequestException.invalidFilter(
           "the filter is not valid: " + firstLine(e.getMessage()));

@@ -8,6 +8,7 @@ import dev.roster.domain.User;
 import dev.roster.domain.UserService;
 import dev.roster.scim.map.ScimUrls;
 import dev.roster.scim.map.UserMapper;
+import dev.roster.scim.patch.UserPatch;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.Page;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -117,6 +119,25 @@ public final class UsersEndpoint {
             userId,
             UserMapper.toDraft(READER.read(ScimJson.parse(body))),
             ETags.ifMatch(ifMatch));
+    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user, shown)));
+  }
+
+  /** RFC 7644 §3.5.2 modify: all operations apply or none does; 200 with the whole resource. */
+  @PATCH
+  @Path("{id}")
+  @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
+  public Response patch(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam ProjectionParams projection,
+      byte[] body)
+      throws ScimException {
+    RequestContext ctx = context();
+    Projection shown = projection.of(ScimResourceType.USER);
+    UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
+    User user =
+        UserPatch.read(ScimJson.parse(body))
+            .applyTo(service, ctx.tenantId(), userId, ETags.ifMatch(ifMatch), ctx.urls());
     return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user, shown)));
   }
 

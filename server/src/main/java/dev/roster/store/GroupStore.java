@@ -17,6 +17,12 @@ import java.util.function.Consumer;
 public interface GroupStore {
   Optional<Group> find(UUID tenantId, UUID id);
 
+  /**
+   * The group, its row locked until the transaction ends: writes to one group (its attributes and
+   * its members) run one at a time, so no concurrent change is lost.
+   */
+  Optional<Group> findForUpdate(UUID tenantId, UUID id);
+
   /** Inserts a new group; a taken displayName throws {@link dev.roster.domain.Conflict}. */
   Group insert(UUID tenantId, Group group);
 
@@ -42,4 +48,22 @@ public interface GroupStore {
    * origin and adds the missing ones. Memberships of other origins are untouched.
    */
   void replaceMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
+
+  /**
+   * Adds these members with this origin where they are not members with it yet; the others are
+   * untouched and never read. Returns how many were added.
+   */
+  int addMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
+
+  /** Removes these members' memberships of this origin; returns how many rows went. */
+  int removeMembers(UUID tenantId, UUID groupId, Origin origin, Collection<UUID> members);
+
+  /** Removes every membership of this origin from the group; returns how many rows went. */
+  int removeAllMembers(UUID tenantId, UUID groupId, Origin origin);
+
+  /**
+   * Like {@link #replaceMembers} but leaves the group's version to the caller; true if anything
+   * changed.
+   */
+  boolean setMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
 }

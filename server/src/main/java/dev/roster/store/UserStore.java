@@ -13,6 +13,12 @@ import java.util.UUID;
 public interface UserStore {
   Optional<User> find(UUID tenantId, UUID id);
 
+  /**
+   * The user, its row locked until the transaction ends: read-modify-write of one user (PUT, PATCH)
+   * runs one at a time, so no concurrent write is lost.
+   */
+  Optional<User> findForUpdate(UUID tenantId, UUID id);
+
   Optional<User> findByUserName(UUID tenantId, String userName);
 
   boolean hasPassword(UUID tenantId, UUID id);

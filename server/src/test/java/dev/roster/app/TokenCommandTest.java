@@ -114,6 +114,39 @@ class TokenCommandTest {
   }
 
   @Test
+  void aTokenCreatedForAUserActsAsThatUserAtMe() throws IOException {
+    String id = server.client().createUser("{\"userName\":\"token-owner\"}");
+    Run run =
+        roster(
+            "token",
+            "create",
+            "--config",
+            configFile().toString(),
+            "--name",
+            "mine",
+            "--scope",
+            "write",
+            "--user",
+            "TOKEN-OWNER");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("for user 'TOKEN-OWNER'");
+    server.client(run.out().strip()).get("/Me").expectStatus(200);
+    assertThat(server.client(run.out().strip()).get("/Me").json().get("id").asText()).isEqualTo(id);
+    Run nobody =
+        roster(
+            "token",
+            "create",
+            "--config",
+            configFile().toString(),
+            "--name",
+            "x",
+            "--user",
+            "nobody");
+    assertThat(nobody.exitCode()).isEqualTo(1);
+    assertThat(nobody.err()).contains("no user named 'nobody'");
+  }
+
+  @Test
   void listShowsNamesAndScopesButNeverTheTokens() throws IOException {
     String token = createToken("listed", "admin");
     Run list = roster("token", "list", "--config", configFile().toString());

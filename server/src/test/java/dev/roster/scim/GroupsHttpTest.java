@@ -132,6 +132,26 @@ class GroupsHttpTest {
   }
 
   @Test
+  void aStatedMemberTypeMustBeWhatTheIdIs() {
+    String userId = newUser("Typed");
+    String name = unique("typed");
+    String wrong =
+        """
+        {"displayName":"%s","members":[{"value":"%s","type":"Group"}]}"""
+            .formatted(name, userId);
+    assertThat(scim.post("/Groups", wrong).expectError(400, "invalidValue").detail())
+        .contains("members[0].type")
+        .contains("is a User");
+    String id =
+        scim.createGroup(
+            """
+            {"displayName":"%s","members":[{"value":"%s","type":"user"}]}"""
+                .formatted(name, userId));
+    scim.put("/Groups/" + id, wrong).expectError(400, "invalidValue");
+    assertThat(memberIds(scim.get("/Groups/" + id).json())).containsExactly(userId);
+  }
+
+  @Test
   void aMissingDisplayNameIs400() {
     assertThat(scim.post("/Groups", "{\"members\":[]}").expectError(400, "invalidValue").detail())
         .contains("displayName");

@@ -47,6 +47,17 @@ public final class ScimClient {
     return send(request(path).header("Content-Type", "application/scim+json").PUT(body(json)));
   }
 
+  public Reply patch(String path, String json) {
+    return method("PATCH", path, json);
+  }
+
+  /** A PATCH body (RFC 7644 §3.5.2) with these operations, each a JSON object. */
+  public static String patchOps(String... operations) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+        + String.join(",", operations)
+        + "]}";
+  }
+
   public Reply delete(String path) {
     return send(request(path).DELETE());
   }

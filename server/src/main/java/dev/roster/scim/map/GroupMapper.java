@@ -24,8 +24,7 @@ public final class GroupMapper {
     List<MemberRef> members = new ArrayList<>();
     JsonNode array = resource.path("members");
     for (int i = 0; i < array.size(); i++) {
-      String value = array.get(i).path("value").asText();
-      members.add(new MemberRef(memberId(value, "members[" + i + "].value")));
+      members.add(memberRef(array.get(i), "members[" + i + "]"));
     }
     JsonNode externalId = resource.get("externalId");
     return new GroupDraft(
@@ -71,5 +70,20 @@ public final class GroupMapper {
     } catch (IllegalArgumentException e) {
       throw new Invalid(path, "'" + value + "' is not the id of a user or group");
     }
+  }
+
+  /** A member as a client names it: its id, and the type it says the id is, if it says one. */
+  public static MemberRef memberRef(JsonNode member, String path) {
+    UUID id = memberId(member.path("value").asText(), path + ".value");
+    JsonNode type = member.get("type");
+    if (type == null || type.isNull()) {
+      return new MemberRef(id);
+    }
+    for (MemberType candidate : MemberType.values()) {
+      if (candidate.scimName().equalsIgnoreCase(type.asText())) {
+        return new MemberRef(id, candidate);
+      }
+    }
+    throw new Invalid(path + ".type", "must be User or Group");
   }
 }

@@ -68,6 +68,11 @@ public final class Database implements AutoCloseable {
       // Keep row values (a password hash among them) out of exception messages and so out of logs.
       config.addDataSourceProperty("logServerErrorDetail", "false");
     }
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      // Writes to one user or group wait for each other's row lock (PATCH, PUT); H2 gives up
+      // after one second by default, too soon for a burst of concurrent writers. PostgreSQL waits.
+      config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+    }
     // Stores decide when to commit; a connection must never commit on its own.
     config.setAutoCommit(false);
     return new HikariDataSource(config);

@@ -13,11 +13,14 @@ import dev.roster.domain.Source;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.Session;
@@ -40,6 +43,14 @@ public final class JpaGroupStore implements GroupStore {
   @Override
   public Optional<Group> find(UUID tenantId, UUID id) {
     return entity(tenantId, id).map(JpaGroupStore::toGroup);
+  }
+
+  @Override
+  public Optional<Group> findForUpdate(UUID tenantId, UUID id) {
+    GroupEntity entity = session().find(GroupEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.ofNullable(entity)
+        .filter(e -> e.tenantId.equals(tenantId))
+        .map(JpaGroupStore::toGroup);
   }
 
   @Override
@@ -116,6 +127,62 @@ public final class JpaGroupStore implements GroupStore {
       session().lock(entity, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
       session().flush();
     }
+  }
+
+  @Override
+  public int addMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    return Memberships.add(session(), tenantId, groupId, origin, members);
+  }
+
+  @Override
+  public int removeMembers(UUID tenantId, UUID groupId, Origin origin, Collection<UUID> members) {
+    Set<UUID> present = present(groupId, origin, members);
+    Memberships.remove(session(), groupId, origin, present);
+    return present.size();
+  }
+
+  @Override
+  public int removeAllMembers(UUID tenantId, UUID groupId, Origin origin) {
+    return session()
+        .createNativeMutationQuery(
+            "delete from membership where group_id = :group and origin = :origin")
+        .setParameter("group", groupId)
+        .setParameter("origin", origin.value())
+        .executeUpdate();
+  }
+
+  /**
+   * Which of these members the group holds with this origin, so that removing non-members is known
+   * to change nothing. Asked by member, the column an index leads with: the rows read are these
+   * members' own memberships, never the group's other members.
+   */
+  private Set<UUID> present(UUID groupId, Origin origin, Collection<UUID> members) {
+    Set<UUID> present = new HashSet<>();
+    for (String column : List.of("user_id", "member_group_id")) {
+      for (List<UUID> chunk : Memberships.chunks(members)) {
+        session()
+            .createNativeQuery(
+                "select group_id, origin, "
+                    + column
+                    + " from membership where "
+                    + column
+                    + " in (:ids)",
+                Object[].class)
+            .setParameterList("ids", chunk)
+            .getResultList()
+            .stream()
+            .filter(
+                row -> groupId.equals(Memberships.uuid(row[0])) && origin.value().equals(row[1]))
+            .forEach(row -> present.add(Memberships.uuid(row[2])));
+      }
+    }
+    return present;
+  }
+
+  @Override
+  public boolean setMembers(
+      UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    return Memberships.replace(session(), tenantId, groupId, origin, members);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.roster.domain.User;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
 import dev.roster.store.UserStore;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,14 @@ public final class JpaUserStore implements UserStore {
   @Override
   public Optional<User> find(UUID tenantId, UUID id) {
     return entity(tenantId, id).map(JpaUserStore::toUser);
+  }
+
+  @Override
+  public Optional<User> findForUpdate(UUID tenantId, UUID id) {
+    UserEntity entity = session().find(UserEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.ofNullable(entity)
+        .filter(e -> e.tenantId.equals(tenantId))
+        .map(JpaUserStore::toUser);
   }
 
   @Override

@@ -1,0 +1,170 @@
+package dev.roster.store.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.config.RosterConfig;
+import dev.roster.domain.Account;
+import dev.roster.domain.Group;
+import dev.roster.domain.GroupDraft;
+import dev.roster.domain.GroupService;
+import dev.roster.domain.IfMatch;
+import dev.roster.domain.MemberRef;
+import dev.roster.domain.MembershipChange;
+import dev.roster.domain.MembershipChange.Kind;
+import dev.roster.domain.Meta;
+import dev.roster.domain.Source;
+import dev.roster.domain.Tenant;
+import dev.roster.domain.User;
+import dev.roster.domain.UserDetails;
+import dev.roster.testing.Db;
+import dev.roster.testing.TestServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A membership PATCH costs the same few statements and reads the same few rows whether the group
+ * has five members or thousands: it never loads the group's members. Measured with Hibernate's
+ * statistics on a real database (the batch insert of new memberships is one more statement, outside
+ * them).
+ */
+@ParameterizedClass
+@EnumSource(Db.class)
+class MembershipPatchStatementsTest {
+  private static final UUID TENANT = Tenant.DEFAULT_ID;
+  private static final int LARGE = 3_000;
+
+  private final Db db;
+  private Database database;
+  private JpaTransactions tx;
+  private JpaUserStore users;
+  private GroupService groups;
+
+  MembershipPatchStatementsTest(Db db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void open() {
+    RosterConfig config = TestServer.config(db);
+    database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
+    tx = new JpaTransactions(database.sessionFactory());
+    users = new JpaUserStore(tx);
+    groups = new GroupService(tx, new JpaGroupStore(tx, database.isPostgres()));
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void aMembershipPatchDoesNotGrowWithTheGroup() {
+    List<UUID> many = newUsers(LARGE);
+    List<UUID> few = many.subList(0, 5);
+    UUID large = newGroup("large", many);
+    UUID small = newGroup("small", few);
+
+    Cost onLarge = patchCost(large, newUsers(20), many.subList(100, 120));
+    Cost onSmall = patchCost(small, newUsers(20), few.subList(0, 2));
+
+    assertThat(onLarge.statements()).isEqualTo(onSmall.statements()).isLessThanOrEqualTo(12);
+    assertThat(onLarge.rows()).isLessThanOrEqualTo(100);
+    assertThat(memberships(large)).hasSize(LARGE);
+  }
+
+  @Test
+  void theStatisticsSeeAFullMemberReadSoTheBoundAboveMeansSomething() {
+    UUID large = newGroup("read-all", newUsers(500));
+    Statistics statistics = statistics();
+    assertThat(memberships(large)).hasSize(500);
+    assertThat(rows(statistics)).isGreaterThanOrEqualTo(500);
+  }
+
+  private record Cost(long statements, long rows) {}
+
+  private Cost patchCost(UUID group, List<UUID> add, List<UUID> remove) {
+    Statistics statistics = statistics();
+    Group patched =
+        groups.patch(
+            TENANT,
+            group,
+            IfMatch.NONE,
+            current -> current,
+            List.of(
+                new MembershipChange(Kind.ADD, add.stream().map(MemberRef::new).toList()),
+                new MembershipChange(Kind.REMOVE, remove.stream().map(MemberRef::new).toList())));
+    assertThat(patched.meta().version()).isPositive();
+    return new Cost(statistics.getPrepareStatementCount(), rows(statistics));
+  }
+
+  private Statistics statistics() {
+    Statistics statistics = database.sessionFactory().getStatistics();
+    statistics.setStatisticsEnabled(true);
+    statistics.clear();
+    return statistics;
+  }
+
+  /** Rows returned by every query since the statistics were cleared. */
+  private static long rows(Statistics statistics) {
+    long rows = 0;
+    for (String query : statistics.getQueries()) {
+      rows += statistics.getQueryStatistics(query).getExecutionRowCount();
+    }
+    return rows;
+  }
+
+  private List<UUID> newUsers(int count) {
+    List<UUID> ids = new ArrayList<>();
+    tx.run(
+        () -> {
+          Instant now = Instant.now();
+          for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            users.insert(
+                TENANT,
+                new User(
+                    id,
+                    "u-" + id,
+                    null,
+                    true,
+                    Account.of(Source.LOCAL_NO_AUTH),
+                    UserDetails.empty(),
+                    new Meta(now, now, 0)),
+                null);
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  private UUID newGroup(String name, List<UUID> members) {
+    return groups
+        .create(
+            TENANT,
+            new GroupDraft(
+                name + "-" + UUID.randomUUID(),
+                null,
+                members.stream().map(MemberRef::new).toList()))
+        .id();
+  }
+
+  /** The group's membership rows, all of them: what a PATCH must not read. */
+  private List<?> memberships(UUID group) {
+    return tx.inTransaction(
+        () ->
+            tx.session()
+                .createNativeQuery(
+                    "select coalesce(user_id, member_group_id) from membership where group_id = :g",
+                    Object.class)
+                .setParameter("g", group)
+                .getResultList());
+  }
+}

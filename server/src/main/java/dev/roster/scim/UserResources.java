@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The SCIM operations on one user, rendered as the resource and the version its ETag carries, for
- * the endpoints that act on users without being {@code /Users}: {@code /Me} (RFC 7644 §3.11) and
- * the operations of {@code /Bulk} (§3.7).
+ * The SCIM operations on one user, rendered (projected) as the resource and the version its ETag
+ * carries: what {@code /Users}, {@code /Me} (RFC 7644 §3.11) and the operations of {@code /Bulk}
+ * (§3.7) all do to a user.
  */
 public final class UserResources {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.USER);

@@ -8,8 +8,6 @@ import dev.roster.domain.User;
 import dev.roster.domain.UserService;
 import dev.roster.scim.map.ScimUrls;
 import dev.roster.scim.map.UserMapper;
-import dev.roster.scim.patch.UserPatch;
-import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.Page;
 import dev.roster.store.Transactions;
@@ -40,12 +38,10 @@ import java.util.UUID;
  */
 @Path("/Users")
 public final class UsersEndpoint {
-  private static final ResourceReader READER = new ResourceReader(ScimResourceType.USER);
-
   private final Transactions tx;
   private final UserStore users;
-  private final UserService service;
   private final ScimSettings settings;
+  private final UserResources resources;
   @Context private ContainerRequestContext request;
   @Context private UriInfo uri;
 
@@ -54,8 +50,8 @@ public final class UsersEndpoint {
       Transactions tx, UserStore users, UserService service, ScimSettings settings) {
     this.tx = tx;
     this.users = users;
-    this.service = service;
     this.settings = settings;
+    this.resources = new UserResources(tx, users, service);
   }
 
   @GET
@@ -77,15 +73,8 @@ public final class UsersEndpoint {
       @HeaderParam("If-None-Match") String ifNoneMatch,
       @BeanParam ProjectionParams projection) {
     RequestContext ctx = context();
-    Projection shown = projection.of(ScimResourceType.USER);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    Rendered rendered =
-        tx.inTransaction(
-            () ->
-                users
-                    .find(ctx.tenantId(), userId)
-                    .map(user -> render(ctx, user, shown))
-                    .orElseThrow(() -> NotFound.user(id)));
+    Rendered rendered = resources.get(ctx, userId, projection.of(ScimResourceType.USER));
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
         ? ScimResponses.notModified(rendered)
         : ScimResponses.ok(rendered);
@@ -94,11 +83,8 @@ public final class UsersEndpoint {
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response create(@BeanParam ProjectionParams projection, byte[] body) throws ScimException {
-    RequestContext ctx = context();
-    Projection shown = projection.of(ScimResourceType.USER);
-    User user =
-        service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(ScimJson.parse(body))));
-    return ScimResponses.created(tx.inTransaction(() -> render(ctx, user, shown)));
+    return ScimResponses.created(
+        resources.create(context(), ScimJson.parse(body), projection.of(ScimResourceType.USER)));
   }
 
   @PUT
@@ -110,16 +96,14 @@ public final class UsersEndpoint {
       @BeanParam ProjectionParams projection,
       byte[] body)
       throws ScimException {
-    RequestContext ctx = context();
-    Projection shown = projection.of(ScimResourceType.USER);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    User user =
-        service.replace(
-            ctx.tenantId(),
+    return ScimResponses.ok(
+        resources.replace(
+            context(),
             userId,
-            UserMapper.toDraft(READER.read(ScimJson.parse(body))),
-            ETags.ifMatch(ifMatch));
-    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user, shown)));
+            ScimJson.parse(body),
+            ETags.ifMatch(ifMatch),
+            projection.of(ScimResourceType.USER)));
   }
 
   /** RFC 7644 §3.5.2 modify: all operations apply or none does; 200 with the whole resource. */
@@ -132,21 +116,21 @@ public final class UsersEndpoint {
       @BeanParam ProjectionParams projection,
       byte[] body)
       throws ScimException {
-    RequestContext ctx = context();
-    Projection shown = projection.of(ScimResourceType.USER);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
-    User user =
-        UserPatch.read(ScimJson.parse(body))
-            .applyTo(service, ctx.tenantId(), userId, ETags.ifMatch(ifMatch), ctx.urls());
-    return ScimResponses.ok(tx.inTransaction(() -> render(ctx, user, shown)));
+    return ScimResponses.ok(
+        resources.patch(
+            context(),
+            userId,
+            ScimJson.parse(body),
+            ETags.ifMatch(ifMatch),
+            projection.of(ScimResourceType.USER)));
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-    RequestContext ctx = context();
-    service.delete(
-        ctx.tenantId(),
+    resources.delete(
+        context(),
         RequestContext.id(id).orElseThrow(() -> NotFound.user(id)),
         ETags.ifMatch(ifMatch));
     return ScimResponses.noContent();
@@ -181,15 +165,6 @@ public final class UsersEndpoint {
         user ->
             projection.apply(
                 UserMapper.toScim(user, groups.getOrDefault(user.id(), List.of()), urls)));
-  }
-
-  private Rendered render(RequestContext ctx, User user, Projection projection) {
-    List<GroupRef> groups =
-        projection.includes("groups")
-            ? users.groupsOf(ctx.tenantId(), List.of(user.id())).getOrDefault(user.id(), List.of())
-            : List.of();
-    ObjectNode body = projection.apply(UserMapper.toScim(user, groups, ctx.urls()));
-    return new Rendered(body, ctx.urls().user(user.id()), user.meta().version());
   }
 
   private RequestContext context() {

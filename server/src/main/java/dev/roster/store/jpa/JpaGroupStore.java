@@ -16,7 +16,6 @@ import dev.roster.store.SearchQuery;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +135,7 @@ public final class JpaGroupStore implements GroupStore {
 
   @Override
   public int removeMembers(UUID tenantId, UUID groupId, Origin origin, Collection<UUID> members) {
-    Set<UUID> present = present(groupId, origin, members);
+    Set<UUID> present = Memberships.present(session(), groupId, origin, members);
     Memberships.remove(session(), groupId, origin, present);
     return present.size();
   }
@@ -149,34 +148,6 @@ public final class JpaGroupStore implements GroupStore {
         .setParameter("group", groupId)
         .setParameter("origin", origin.value())
         .executeUpdate();
-  }
-
-  /**
-   * Which of these members the group holds with this origin, so that removing non-members is known
-   * to change nothing. Asked by member, the column an index leads with: the rows read are these
-   * members' own memberships, never the group's other members.
-   */
-  private Set<UUID> present(UUID groupId, Origin origin, Collection<UUID> members) {
-    Set<UUID> present = new HashSet<>();
-    for (String column : List.of("user_id", "member_group_id")) {
-      for (List<UUID> chunk : Memberships.chunks(members)) {
-        session()
-            .createNativeQuery(
-                "select group_id, origin, "
-                    + column
-                    + " from membership where "
-                    + column
-                    + " in (:ids)",
-                Object[].class)
-            .setParameterList("ids", chunk)
-            .getResultList()
-            .stream()
-            .filter(
-                row -> groupId.equals(Memberships.uuid(row[0])) && origin.value().equals(row[1]))
-            .forEach(row -> present.add(Memberships.uuid(row[2])));
-      }
-    }
-    return present;
   }
 
   @Override

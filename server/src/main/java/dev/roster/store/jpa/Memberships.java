@@ -151,8 +151,7 @@ final class Memberships {
    * leads an index, and filtered here: asked by group, H2 walks every member of a large group. The
    * rows read are these members' own memberships, so the cost is the request's size.
    */
-  private static Set<UUID> present(
-      Session session, UUID groupId, Origin origin, Collection<UUID> members) {
+  static Set<UUID> present(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
     Set<UUID> present = new HashSet<>();
     for (String column : List.of("user_id", "member_group_id")) {
       for (List<UUID> chunk : chunks(members)) {

@@ -133,7 +133,7 @@ public final class BenchMain {
                         options.workDir,
                         options.jvmFlags(options.heap),
                         options.users,
-                        options.scaling,
+                        options.scaling(),
                         options.repetitions,
                         options.warmup(),
                         options.duration(),

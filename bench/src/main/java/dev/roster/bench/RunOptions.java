@@ -2,6 +2,7 @@ package dev.roster.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -27,11 +28,11 @@ final class RunOptions {
 
   @Option(
       names = "--scaling",
-      split = ",",
       defaultValue = "10000,1000000",
       description =
-          "Further store sizes for GET by id and userName eq (default: ${DEFAULT-VALUE}).")
-  List<Integer> scaling;
+          "Further store sizes for GET by id and userName eq, comma-separated; empty for none"
+              + " (default: ${DEFAULT-VALUE}).")
+  String scalingSizes;
 
   @Option(
       names = "--repetitions",
@@ -94,6 +95,14 @@ final class RunOptions {
       names = "--out",
       description = "Also write the report to this file (default: under the work directory).")
   Path out;
+
+  List<Integer> scaling() {
+    return Arrays.stream(scalingSizes.split(","))
+        .map(String::strip)
+        .filter(size -> !size.isEmpty())
+        .map(Integer::valueOf)
+        .toList();
+  }
 
   Duration warmup() {
     return Duration.ofSeconds(warmupSeconds);

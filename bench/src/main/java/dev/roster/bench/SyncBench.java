@@ -65,6 +65,11 @@ final class SyncBench {
             "sync: directory of %,d users, %,d groups, %,d member values",
             shape.users(), shape.groups(), shape.memberValues()));
     for (String kind : settings.directories()) {
+      if (kind.equals("slapd") && !SlapdDirectory.installed()) {
+        notes.add("slapd is not installed (apt-get install slapd ldap-utils): skipped");
+        Progress.say("sync: slapd is not installed, skipped");
+        continue;
+      }
       try (Directory directory = start(kind, dir, ldif)) {
         for (int rep = 1; rep <= settings.repetitions(); rep++) {
           DirectoryRead.Timing read = DirectoryRead.time(directory);

@@ -76,7 +76,7 @@ final class SyncReport {
       target(out, kind, "incremental, 100 changed", 2, "100 changes incrementally");
     }
     if (!notes.isEmpty()) {
-      out.append("\n<details><summary>sync hotspots</summary>\n\n```\n");
+      out.append("\n<details><summary>sync notes and hotspots</summary>\n\n```\n");
       notes.forEach(note -> out.append(note).append('\n'));
       out.append("```\n</details>\n");
     }

@@ -15,8 +15,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a JFR recording's CPU samples ({@code jdk.ExecutionSample}) fall within a time window: the
  * methods on top of the stack (where the time is spent), the innermost Roster method on the stack
- * (which of Roster's code asked for it), and the libraries (package of the top frame). Counting
- * samples is all it does; JFR does the sampling.
+ * (which of Roster's code asked for it), the library of the top frame, and the libraries anywhere
+ * on the stack (the share of time spent under Hibernate, say, whoever is on top). Counting samples
+ * is all it does; JFR does the sampling.
  */
 final class Hotspots {
   /** JVM flag: stacks deep enough to reach Roster's frames below Jersey, Hibernate and H2. */
@@ -28,6 +29,7 @@ final class Hotspots {
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> roster = new HashMap<>();
     Map<String, Long> library = new HashMap<>();
+    Map<String, Long> onStack = new HashMap<>();
     long total = 0;
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
@@ -52,6 +54,10 @@ final class Hotspots {
           }
         }
         roster.merge(innermost, 1L, Long::sum);
+        frames.stream()
+            .map(frame -> library(frame.getMethod().getType().getName()))
+            .distinct()
+            .forEach(name -> onStack.merge(name, 1L, Long::sum));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -64,7 +70,8 @@ final class Hotspots {
         + " CPU samples\n"
         + table("top frames (self)", self, total, top)
         + table("innermost Roster method on the stack", roster, total, top)
-        + table("library of the top frame", library, total, top);
+        + table("library of the top frame", library, total, top)
+        + table("libraries anywhere on the stack", onStack, total, top);
   }
 
   private static String table(String title, Map<String, Long> counts, long total, int top) {

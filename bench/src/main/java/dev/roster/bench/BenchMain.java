@@ -138,7 +138,8 @@ public final class BenchMain {
                         options.warmup(),
                         options.duration(),
                         options.connections,
-                        options.flightRecording))
+                        options.flightRecording,
+                        options.only))
                 .run();
         report.append(
             String.format(

@@ -25,7 +25,8 @@ final class HttpBench {
       Duration warmup,
       Duration duration,
       int connections,
-      boolean flightRecording) {}
+      boolean flightRecording,
+      String only) {}
 
   /** The results, and the one-connection walks of all users (seconds per repetition). */
   record Results(List<Measurement> measurements, List<CursorWalk.Walk> walks, List<String> notes) {}
@@ -49,15 +50,22 @@ final class HttpBench {
     int spares = Math.max(1_000, settings.users() / 10);
     DataSet main = loader.loadOrReuse(settings.users(), spares, true);
     for (int rep = 1; rep <= settings.repetitions(); rep++) {
-      runRepetition(main, rep, allScenarios(main, rep), true);
+      runRepetition(main, rep, chosen(allScenarios(main, rep)), settings.only().isEmpty());
     }
     for (int users : settings.scaling()) {
       DataSet data = loader.loadOrReuse(users, 0, false);
       for (int rep = 1; rep <= settings.repetitions(); rep++) {
-        runRepetition(data, rep, lookups(data), false);
+        runRepetition(data, rep, chosen(lookups(data)), false);
       }
     }
     return new Results(measurements, walks, notes);
+  }
+
+  /** The scenarios whose name contains {@code --only} (all when it is empty). */
+  private List<Planned> chosen(List<Planned> scenarios) {
+    return scenarios.stream()
+        .filter(planned -> planned.scenario().name().contains(settings.only()))
+        .toList();
   }
 
   private static List<Planned> lookups(DataSet data) {

@@ -92,6 +92,14 @@ final class RunOptions {
   boolean flightRecording;
 
   @Option(
+      names = "--only",
+      defaultValue = "",
+      description =
+          "Only the HTTP scenarios whose name contains this text, e.g. 'GET /Users/{id}' (with"
+              + " --jfr: a longer profile of one scenario).")
+  String only;
+
+  @Option(
       names = "--out",
       description = "Also write the report to this file (default: under the work directory).")
   Path out;

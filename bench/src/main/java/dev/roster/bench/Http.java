@@ -35,7 +35,9 @@ final class Http implements AutoCloseable {
     this.client = new HttpClient();
     client.setMaxConnectionsPerDestination(connections);
     client.setMaxRequestsQueuedPerDestination(Math.max(1024, connections * 4));
-    client.setIdleTimeout(120_000);
+    // Below Jetty's server default (30 s): the client closes an idle connection before the server
+    // can close it under a request just sent on it.
+    client.setIdleTimeout(20_000);
     client.setFollowRedirects(false);
     try {
       client.start();
@@ -61,7 +63,8 @@ final class Http implements AutoCloseable {
         .newRequest(base + pathAndQuery)
         .method(method)
         .headers(h -> h.put(HttpHeader.AUTHORIZATION, authorization))
-        // A sync run of 100,000 users is one synchronous call.
+        // A sync run of 100,000 users is one synchronous call, silent until it answers.
+        .idleTimeout(60, TimeUnit.MINUTES)
         .timeout(60, TimeUnit.MINUTES);
   }
 

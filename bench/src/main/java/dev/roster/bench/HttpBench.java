@@ -128,7 +128,7 @@ final class HttpBench {
           results.add(measure(scim, planned.scenario(), connections));
         }
         if (walk) {
-          CursorWalk.Walk all = CursorWalk.walkAll(scim, 1000);
+          CursorWalk.Walk all = walkAll(scim, data.users(), rep);
           walks.add(all);
           Progress.say(
               String.format(
@@ -175,6 +175,20 @@ final class HttpBench {
     for (Planned planned : lookups(data)) {
       new LoadGenerator(scim, settings.warmup().multipliedBy(3), Duration.ZERO)
           .run(planned.scenario(), settings.connections());
+    }
+  }
+
+  /** One walk of all users; a failure is noted, and retried once, rather than ending the run. */
+  private CursorWalk.Walk walkAll(Http scim, int users, int rep) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return CursorWalk.walkAll(scim, 1000);
+      } catch (IllegalStateException e) {
+        notes.add(users + " users, repetition " + rep + ": walk attempt " + attempt + ": " + e);
+        if (attempt == 2) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -1,0 +1,214 @@
+package dev.roster.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP scenarios: for each repetition, a copy of the loaded store, Roster and the baseline each
+ * in their own JVM, the baseline measured, every scenario measured, the baseline measured again.
+ */
+final class HttpBench {
+  /** What one HTTP benchmark run is asked to do. */
+  record Settings(
+      Path rosterJar,
+      Path benchJar,
+      Path workDir,
+      List<String> jvmFlags,
+      int users,
+      List<Integer> scaling,
+      int repetitions,
+      Duration warmup,
+      Duration duration,
+      int connections,
+      boolean flightRecording,
+      String only) {}
+
+  /** The results, and the one-connection walks of all users (seconds per repetition). */
+  record Results(List<Measurement> measurements, List<CursorWalk.Walk> walks, List<String> notes) {}
+
+  private final Settings settings;
+  private final DataSetLoader loader;
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final List<CursorWalk.Walk> walks = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  HttpBench(Settings settings) {
+    this.settings = settings;
+    this.loader =
+        new DataSetLoader(
+            settings.rosterJar(), settings.jvmFlags(), settings.workDir().resolve("datasets"));
+  }
+
+  Results run() throws Exception {
+    // Spare users for the member-add scenario: more than 16 connections add in a measured run
+    // unless adding a member is much faster than it is today.
+    int spares = Math.max(1_000, settings.users() / 10);
+    DataSet main = loader.loadOrReuse(settings.users(), spares, true);
+    for (int rep = 1; rep <= settings.repetitions(); rep++) {
+      runRepetition(main, rep, chosen(allScenarios(main, rep)), settings.only().isEmpty());
+    }
+    for (int users : settings.scaling()) {
+      DataSet data = loader.loadOrReuse(users, 0, false);
+      for (int rep = 1; rep <= settings.repetitions(); rep++) {
+        runRepetition(data, rep, chosen(lookups(data)), false);
+      }
+    }
+    return new Results(measurements, walks, notes);
+  }
+
+  /** The scenarios whose name contains {@code --only} (all when it is empty). */
+  private List<Planned> chosen(List<Planned> scenarios) {
+    return scenarios.stream()
+        .filter(planned -> planned.scenario().name().contains(settings.only()))
+        .toList();
+  }
+
+  private static List<Planned> lookups(DataSet data) {
+    return List.of(
+        new Planned(new Get("GET /Users/{id}", () -> "/scim/v2/Users/" + data.randomId()), 0),
+        new Planned(new FilterByUserName(data), 0));
+  }
+
+  private static List<Planned> allScenarios(DataSet data, int rep) {
+    List<Planned> all = new ArrayList<>(lookups(data));
+    int deep = Math.max(1, data.users() * 9 / 10);
+    all.add(new Planned(new Get("list count=100 startIndex=1", () -> listPage(1)), 0));
+    all.add(new Planned(new Get("list count=100 startIndex=" + deep, () -> listPage(deep)), 0));
+    all.add(new Planned(new CursorWalk(100), 0));
+    String group = "/scim/v2/Groups/" + data.groupId() + "?excludedAttributes=members";
+    all.add(new Planned(new Get("GET large group excludedAttributes=members", () -> group), 0));
+    all.add(new Planned(new CreateUser("new-r" + rep), 0));
+    all.add(new Planned(new PatchReplace(data), 0));
+    all.add(new Planned(new AddMember(data.groupId(), data.spareIds()), 0));
+    all.add(new Planned(new EntraCycle("entra-r" + rep), 0));
+    // A Bulk of 1,000 creates takes seconds: two at a time, as an IdP's batch would.
+    all.add(new Planned(new BulkCreates("bulk-r" + rep, 1000), 2));
+    return all;
+  }
+
+  private static String listPage(int startIndex) {
+    return "/scim/v2/Users?startIndex=" + startIndex + "&count=100";
+  }
+
+  /** A scenario and its connections (0: the run's default). */
+  private record Planned(Scenario scenario, int connections) {}
+
+  private void runRepetition(DataSet data, int rep, List<Planned> scenarios, boolean walk)
+      throws Exception {
+    Path dir = settings.workDir().resolve("http-" + data.users() + "-rep" + rep);
+    Path dataDir = DataSetLoader.copy(data, dir.resolve("data"));
+    List<String> flags = new ArrayList<>(settings.jvmFlags());
+    Path recording = dir.resolve("roster.jfr");
+    if (settings.flightRecording()) {
+      flags.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+    }
+    Progress.say("http: " + data.users() + " users, repetition " + rep);
+    List<Measurement> these = new ArrayList<>();
+    try (RosterServer roster =
+            RosterServer.start(settings.rosterJar(), flags, dataDir, dir, null, Map.of());
+        Http scim = roster.http(settings.connections())) {
+      Reply user = scim.get("/scim/v2/Users/" + data.ids().get(0));
+      int bodyBytes = user.body().getBytes(StandardCharsets.UTF_8).length;
+      int port = ChildJvm.freePort();
+      try (ChildJvm baseline =
+              BaselineServer.start(settings.benchJar(), settings.jvmFlags(), port, bodyBytes);
+          Http bare = new Http("http://127.0.0.1:" + port, "none", settings.connections())) {
+        Scenario fixed = new Get("baseline", () -> "/scim/v2/Users/" + data.randomId());
+        warmUp(scim, data);
+        LoadResult before = measure(bare, fixed, settings.connections());
+        List<LoadResult> results = new ArrayList<>();
+        for (Planned planned : scenarios) {
+          int connections =
+              planned.connections() > 0 ? planned.connections() : settings.connections();
+          results.add(measure(scim, planned.scenario(), connections));
+        }
+        if (walk) {
+          CursorWalk.Walk all = walkAll(scim, data.users(), rep);
+          walks.add(all);
+          Progress.say(
+              String.format(
+                  "  walk of all users, count=1000: %d pages in %.1f s",
+                  all.pages(), all.seconds()));
+        }
+        LoadResult after = measure(bare, fixed, settings.connections());
+        double reference = (before.throughput() + after.throughput()) / 2;
+        these.add(new Measurement(data.users(), rep, before, reference));
+        these.add(new Measurement(data.users(), rep, after, reference));
+        for (LoadResult result : results) {
+          these.add(new Measurement(data.users(), rep, result, reference));
+        }
+        notes.add(
+            String.format(
+                "%d users, repetition %d: a user resource is %d bytes",
+                data.users(), rep, bodyBytes));
+      }
+    }
+    measurements.addAll(these);
+    if (settings.flightRecording() && Files.exists(recording)) {
+      for (Measurement m : these) {
+        if (m.result().available() && !m.result().scenario().equals("baseline")) {
+          notes.add(
+              "hotspots of '"
+                  + m.result().scenario()
+                  + "' at "
+                  + data.users()
+                  + " users, repetition "
+                  + rep
+                  + ":\n"
+                  + Hotspots.summarize(recording, m.result().start(), m.result().end(), 12));
+        }
+      }
+    }
+  }
+
+  /**
+   * A fresh server JVM compiles its hot paths during its first tens of seconds under load; one
+   * scenario's warm-up is not enough for the first scenario on this machine, so every server gets
+   * the lookups for three warm-ups first, not measured.
+   */
+  private void warmUp(Http scim, DataSet data) throws InterruptedException {
+    for (Planned planned : lookups(data)) {
+      new LoadGenerator(scim, settings.warmup().multipliedBy(3), Duration.ZERO)
+          .run(planned.scenario(), settings.connections());
+    }
+  }
+
+  /** One walk of all users; a failure is noted, and retried once, rather than ending the run. */
+  private CursorWalk.Walk walkAll(Http scim, int users, int rep) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return CursorWalk.walkAll(scim, 1000);
+      } catch (IllegalStateException e) {
+        notes.add(users + " users, repetition " + rep + ": walk attempt " + attempt + ": " + e);
+        if (attempt == 2) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private LoadResult measure(Http http, Scenario scenario, int connections)
+      throws InterruptedException {
+    LoadResult result =
+        new LoadGenerator(http, settings.warmup(), settings.duration()).run(scenario, connections);
+    if (result.available()) {
+      Progress.say(
+          String.format(
+              "  %-50s %8.0f/s  p50 %7.2f  p99 %7.2f  p99.9 %7.2f ms  errors %d",
+              result.scenario(),
+              result.throughput(),
+              result.p50Millis(),
+              result.p99Millis(),
+              result.p999Millis(),
+              result.errors()));
+    } else {
+      Progress.say(String.format("  %-50s %s", result.scenario(), result.unavailable()));
+    }
+    return result;
+  }
+}

@@ -109,6 +109,8 @@ public final class BenchMain {
                 + "; run `mvn -B -q -DskipTests package` first");
         return 2;
       }
+      // Absolute: the servers run in directories of their own and are handed paths below it.
+      options.workDir = options.workDir.toAbsolutePath();
       Files.createDirectories(options.workDir);
       // The bench runs a copy: rebuilding the project meanwhile leaves the measured jar alone.
       Path jar = options.workDir.resolve("roster.jar");
@@ -155,14 +157,16 @@ public final class BenchMain {
         results.notes().forEach(note -> report.append(note).append('\n'));
         report.append("```\n</details>\n\n");
       }
-      if (sync) {
-        report.append(SyncBench.fromOptions(options).run());
-      }
-      System.out.println(report);
       Path out =
           options.out != null
               ? options.out
               : options.workDir.resolve("report-" + started.replace(':', '-') + ".md");
+      // Written as each half ends, so a failure in the sync half keeps the HTTP numbers.
+      Files.writeString(out, report);
+      if (sync) {
+        report.append(SyncBench.fromOptions(options).run());
+      }
+      System.out.println(report);
       Files.writeString(out, report);
       Progress.say("report written to " + out);
       return 0;

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real Roster serving HTTP on a free port, on H2 (in a temp data directory) or on a fresh
@@ -18,6 +22,13 @@ import java.util.Map;
 public final class TestServer implements AutoCloseable {
   public static final String BOOTSTRAP_TOKEN = "test-bootstrap-token-0123456789";
   private static final Map<Db, TestServer> SHARED = new EnumMap<>(Db.class);
+  // Every data directory a test made; one hook at exit stops the shared servers and deletes
+  // them, so a run leaves nothing behind in /tmp (a suite makes hundreds, some of 300 MB).
+  private static final List<Path> DATA_DIRS = new ArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(TestServer::cleanUp, "test-server-clean-up"));
+  }
 
   private final RosterConfig config;
   private Roster roster;
@@ -30,11 +41,7 @@ public final class TestServer implements AutoCloseable {
   public static synchronized TestServer shared(Db db) {
     return SHARED.computeIfAbsent(
         db,
-        kind -> {
-          TestServer server = start(kind);
-          Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-          return server;
-        });
+        kind -> start(kind));
   }
 
   /** A server of its own, on a new data directory or database. */
@@ -58,6 +65,9 @@ public final class TestServer implements AutoCloseable {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("roster-test-");
+      synchronized (DATA_DIRS) {
+        DATA_DIRS.add(dataDir);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -79,6 +89,23 @@ public final class TestServer implements AutoCloseable {
               new DbConfig(EmbeddedPostgresServer.newDatabase(), "postgres", "postgres", 5));
     }
     return config;
+  }
+
+  private static void cleanUp() {
+    synchronized (TestServer.class) {
+      SHARED.values().forEach(TestServer::close);
+    }
+    synchronized (DATA_DIRS) {
+      DATA_DIRS.forEach(TestServer::deleteTree);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort at exit: a directory left behind is only disk space.
+    }
   }
 
   /** Stops and starts again on the same data: what a restart of the process does. */

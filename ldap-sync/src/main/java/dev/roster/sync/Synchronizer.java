@@ -171,6 +171,14 @@ public final class Synchronizer {
   private SyncOutcome applyAndKeepCursor(
       SourceSettings source, Planned planned, SafetyVerdict verdict) {
     SyncOutcome outcome = apply(planned.plan, verdict);
+    if (outcome.applied()) {
+      try {
+        store.refreshHeldDigests(source.name());
+      } catch (RuntimeException e) {
+        // Only the next run's speed depends on them: it reads the groups it has no digest of.
+        log.warn("sync digests not refreshed source={}", source.name(), e);
+      }
+    }
     if (outcome.applied() && planned.cursor != null) {
       try {
         store.saveCursor(source.name(), planned.cursor);

@@ -6,6 +6,7 @@ import dev.roster.sync.plan.MembershipChange;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
 import dev.roster.sync.port.HeldCounts;
+import dev.roster.sync.port.MemberDigest;
 import dev.roster.sync.port.MemoryWorkspace;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoreView;
@@ -46,6 +47,39 @@ public final class MemoryStore implements SyncStore {
 
   int batches;
 
+  /**
+   * Per "groupId origin": the group's membership lines when {@link #refreshHeldDigests} last ran,
+   * and their digest. A digest counts only while the lines are the same: what the server's store
+   * checks with the group's version.
+   */
+  private final Map<String, Map.Entry<Set<String>, String>> digests = new HashMap<>();
+
+  @Override
+  public void refreshHeldDigests(String source) {
+    String origin = "LDAP:" + source;
+    for (UUID group : groups.keySet()) {
+      Set<String> lines = linesOf(group, origin);
+      MemberDigest digest = new MemberDigest();
+      lines.forEach(line -> digest.add(UUID.fromString(line.split(" ")[1])));
+      digests.put(group + " " + origin, Map.entry(lines, digest.value()));
+    }
+  }
+
+  private String heldDigest(UUID group, String origin) {
+    Map.Entry<Set<String>, String> kept = digests.get(group + " " + origin);
+    return kept != null && kept.getKey().equals(linesOf(group, origin)) ? kept.getValue() : null;
+  }
+
+  private Set<String> linesOf(UUID group, String origin) {
+    Set<String> lines = new TreeSet<>();
+    for (String line : memberships) {
+      if (line.startsWith(group + " ") && line.endsWith(" " + origin)) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
   @Override
   public Optional<String> cursor(String source) {
     return Optional.ofNullable(cursors.get(source));
@@ -74,19 +108,28 @@ public final class MemoryStore implements SyncStore {
     for (String membership : memberships) {
       String[] parts = membership.split(" ");
       if (parts[2].equals("LDAP:" + source)) {
-        UUID userId = UUID.fromString(parts[1]);
-        StoredUser user = users.get(userId);
-        held.add(
-            new StoredMembership(
-                UUID.fromString(parts[0]), userId, user == null ? null : user.anchor()));
+        held.add(new StoredMembership(UUID.fromString(parts[0]), UUID.fromString(parts[1])));
       }
     }
     Map<String, StoreView.LocalUser> locals = new HashMap<>();
     localUsers
         .values()
         .forEach(local -> locals.put(local.userName().toLowerCase(Locale.ROOT), local));
-    return new ViewLookup(
-        source, new StoreView(byAnchor, List.copyOf(groups.values()), held, locals));
+    return new ViewLookup(source, new StoreView(byAnchor, withDigests(source), held, locals));
+  }
+
+  private List<StoredGroup> withDigests(String source) {
+    List<StoredGroup> all = new ArrayList<>();
+    for (StoredGroup g : groups.values()) {
+      all.add(
+          new StoredGroup(
+              g.id(),
+              g.anchor(),
+              g.displayName(),
+              g.ldapGroupNames(),
+              heldDigest(g.id(), "LDAP:" + source)));
+    }
+    return all;
   }
 
   @Override

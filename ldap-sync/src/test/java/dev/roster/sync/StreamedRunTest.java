@@ -131,6 +131,42 @@ class StreamedRunTest {
     assertThat(memory.users.get(idOf("u010")).anchor()).isNotEqualTo(anchorBefore);
   }
 
+  @Test
+  void aRunReadsTheMembershipsOfOnlyTheGroupsWhoseMembersChanged() throws Exception {
+    SourceSettings source = source(PolicySettings.Deletion.DISABLE, "entryUUID");
+    synchronizer.run(source, SyncMode.FULL);
+    store.groupsRead.clear();
+
+    assertThat(synchronizer.run(source, SyncMode.FULL).plan().isEmpty()).isTrue();
+    assertThat(store.groupsRead).isEmpty();
+
+    directory.modify(
+        "cn=even,ou=groups,dc=ex", new Modification(ModificationType.DELETE, "member", dn(0)));
+    SyncOutcome removed = synchronizer.run(source, SyncMode.FULL);
+
+    assertThat(removed.plan().counts().membershipsRemoved()).isEqualTo(1);
+    assertThat(store.groupsRead).containsExactly(groupId("even"));
+    assertThat(memory.memberships()).doesNotContain("even u000 LDAP:corp");
+
+    // What the group holds changed behind the run's back (the server's store moves the group's
+    // version then): its digest no longer counts, so the next run reads it and puts it right.
+    store.groupsRead.clear();
+    memory.memberships.remove(groupId("team") + " " + idOf("u003") + " LDAP:corp");
+    SyncOutcome repaired = synchronizer.run(source, SyncMode.FULL);
+
+    assertThat(repaired.plan().counts().membershipsAdded()).isEqualTo(1);
+    assertThat(store.groupsRead).containsExactly(groupId("team"));
+    assertThat(memory.memberships()).contains("team u003 LDAP:corp");
+  }
+
+  private UUID groupId(String name) {
+    return memory.groups.values().stream()
+        .filter(g -> g.displayName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
   /** The streamed dry run against the in-memory planner over one whole read of the directory. */
   private void assertSamePlan(SourceSettings source) throws Exception {
     SyncPlan whole = new Planner().plan(source, reader.read(source), memory.view(source.name()));
@@ -159,6 +195,7 @@ class StreamedRunTest {
   private static final class CountingStore implements SyncStore {
     final AtomicInteger largestLookup = new AtomicInteger();
     final AtomicInteger largestUnseenPage = new AtomicInteger();
+    final Set<UUID> groupsRead = new java.util.HashSet<>();
     private final MemoryStore store;
 
     CountingStore(MemoryStore store) {
@@ -263,7 +300,13 @@ class StreamedRunTest {
 
     @Override
     public List<StoredMembership> memberships(String source, Collection<UUID> groupIds) {
+      groupsRead.addAll(groupIds);
       return store.memberships(source, groupIds);
+    }
+
+    @Override
+    public void refreshHeldDigests(String source) {
+      store.refreshHeldDigests(source);
     }
 
     @Override

@@ -88,6 +88,11 @@ final class LeasedSyncStore implements SyncStore {
   }
 
   @Override
+  public void refreshHeldDigests(String source) {
+    store.refreshHeldDigests(source);
+  }
+
+  @Override
   public void apply(String source, SyncPlan batch) {
     tx.run(
         () -> {

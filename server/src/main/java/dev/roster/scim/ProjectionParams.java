@@ -14,6 +14,12 @@ public final class ProjectionParams {
   @QueryParam("excludedAttributes")
   String excludedAttributes;
 
+  /** Whether the request names attributes to return or leave out. */
+  boolean given() {
+    return (attributes != null && !attributes.isBlank())
+        || (excludedAttributes != null && !excludedAttributes.isBlank());
+  }
+
   Projection of(ScimResourceType type) {
     return Projection.of(type, attributes, excludedAttributes);
   }

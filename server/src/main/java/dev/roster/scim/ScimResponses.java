@@ -36,6 +36,14 @@ public final class ScimResponses {
     return Response.noContent().build();
   }
 
+  /** A write answered without its resource: the new ETag and where the resource is. */
+  public static Response noContent(java.net.URI location, long version) {
+    return Response.noContent()
+        .tag(new EntityTag(String.valueOf(version), true))
+        .header(HttpHeaders.CONTENT_LOCATION, location)
+        .build();
+  }
+
   /** A ListResponse (RFC 7644 §3.4.2). */
   public static Response list(ListResponse<ObjectNode> list) {
     return Response.ok(ScimJson.MAPPER.valueToTree(list), ScimJson.MEDIA_TYPE).build();

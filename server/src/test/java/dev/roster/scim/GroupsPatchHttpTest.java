@@ -65,8 +65,27 @@ class GroupsPatchHttpTest {
     return ids;
   }
 
+  /** A PATCH that asks for the group back, so that the answer shows what it did. */
   private Reply patch(String groupId, String... operations) {
-    return scim.patch("/Groups/" + groupId, patchOps(operations));
+    return scim.patch(
+        "/Groups/" + groupId + "?attributes=displayName,externalId,members", patchOps(operations));
+  }
+
+  @Test
+  void aPatchThatAsksForNoAttributesIsAnswered204WithTheNewETag() {
+    String ann = newUser();
+    String group = newGroup();
+    Reply answer =
+        scim.patch(
+                "/Groups/" + group,
+                patchOps("{\"op\":\"add\",\"path\":\"members\",\"value\":" + values(ann) + "}"))
+            .expectStatus(204);
+
+    Reply read = scim.get("/Groups/" + group).expectStatus(200);
+    assertThat(answer.body()).isEmpty();
+    assertThat(answer.header("ETag")).isEqualTo(read.header("ETag")).isEqualTo("W/\"1\"");
+    assertThat(answer.header("Content-Location")).endsWith("/Groups/" + group);
+    assertThat(memberIds(read.json())).containsExactly(ann);
   }
 
   @Test

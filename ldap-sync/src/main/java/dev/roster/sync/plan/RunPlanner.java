@@ -8,6 +8,7 @@ import dev.roster.sync.model.DirectoryNames;
 import dev.roster.sync.model.DirectoryUser;
 import dev.roster.sync.plan.MembershipChange.Ref;
 import dev.roster.sync.port.HeldCounts;
+import dev.roster.sync.port.MemberDigest;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoreLookup;
 import dev.roster.sync.port.StoredGroup;
@@ -122,10 +123,19 @@ public final class RunPlanner {
     }
     readUsers += page.size();
     Map<String, StoredUser> stored = store.usersByAnchor(source.name(), anchors);
+    // Only a new user or a renamed one takes a name: a page of known names asks nothing more.
     Set<String> keys = new HashSet<>();
-    page.forEach(user -> keys.add(NameHolder.key(user.userName())));
+    for (DirectoryUser user : page) {
+      StoredUser existing = stored.get(user.anchor());
+      String key = NameHolder.key(user.userName());
+      if (existing == null || !key.equals(NameHolder.key(existing.userName()))) {
+        keys.add(key);
+      }
+    }
     Names names =
-        new Names(store.nameHolders(source.name(), keys), new HashSet<>(work.claimed(keys)));
+        keys.isEmpty()
+            ? new Names(Map.of(), new HashSet<>())
+            : new Names(store.nameHolders(source.name(), keys), new HashSet<>(work.claimed(keys)));
     Part part = new Part();
     Map<String, Ref> refs = new HashMap<>();
     // Known users first, so that within a page a kept user's name is not taken by a new one.
@@ -169,33 +179,21 @@ public final class RunPlanner {
    * memberships are planned. Returns what the safety check needs and the plan's counts and digest.
    */
   public PlanSummary finishFull(int skippedEntries) {
+    // A user the read did not return is deleted by this run (its memberships go with it by
+    // cascade), so its ids are kept: as many as there are leavers, which are few.
+    Set<UUID> deleted = new HashSet<>();
     work.forEachUnseen(
         pageSize,
         page -> {
           Part part = new Part();
           page.forEach(user -> gone(user, part));
+          if (deleteLeavers) {
+            page.forEach(user -> deleted.add(user.id()));
+          }
           spool(part.plan());
         });
     resolveDeferred(anchor -> anchor != null && work.seen(List.of(anchor)).isEmpty());
-    return finish(
-        skippedEntries,
-        readUsers,
-        held -> {
-          if (!deleteLeavers) {
-            return Set.of();
-          }
-          // A user the read did not return is deleted by this run: its memberships go with it.
-          Set<String> anchors = new HashSet<>();
-          held.forEach(m -> addIfPresent(anchors, m.userAnchor()));
-          Set<String> seen = work.seen(anchors);
-          Set<UUID> deleted = new HashSet<>();
-          for (StoredMembership m : held) {
-            if (m.userAnchor() != null && !seen.contains(m.userAnchor())) {
-              deleted.add(m.userId());
-            }
-          }
-          return deleted;
-        });
+    return finish(skippedEntries, readUsers, deleted);
   }
 
   /**
@@ -238,16 +236,13 @@ public final class RunPlanner {
     resolveDeferred(goneAnchors::contains);
     HeldCounts held = store.held(source.name());
     int assumed = readUsers + Math.max(0, held.usersNotLeft() - touchedNotLeft);
-    Set<UUID> deleted = deleteLeavers ? gone.keySet() : Set.of();
-    return finish(skippedEntries, assumed, memberships -> deleted);
+    return finish(skippedEntries, assumed, deleteLeavers ? gone.keySet() : Set.of());
   }
 
-  /** Which of a chunk of held memberships belong to users this run deletes (cascaded). */
-  private interface Cascade {
-    Set<UUID> deletedUsers(List<StoredMembership> held);
-  }
-
-  private PlanSummary finish(int skippedEntries, int directoryUsers, Cascade cascade) {
+  /**
+   * @param cascaded the users this run deletes: their memberships go with them by cascade
+   */
+  private PlanSummary finish(int skippedEntries, int directoryUsers, Set<UUID> cascaded) {
     List<StoredGroup> storeGroups = store.groups(source.name());
     Map<String, Ref> mirrorRefs = new HashMap<>();
     Set<UUID> deletedGroups = new HashSet<>();
@@ -260,7 +255,14 @@ public final class RunPlanner {
             ? GroupGraph.transitive(direct, index.memberGroups())
             : direct;
     Map<Ref, List<String>> sourcesOf = targets(storeGroups, mirrorRefs);
-    planMemberships(sourcesOf, resolved, deletedGroups, cascade);
+    Map<UUID, String> digests = new HashMap<>();
+    storeGroups.forEach(
+        group -> {
+          if (group.heldDigest() != null) {
+            digests.put(group.id(), group.heldDigest());
+          }
+        });
+    planMemberships(sourcesOf, resolved, deletedGroups, cascaded, digests);
     HeldCounts held = store.held(source.name());
     int mirrors = (int) storeGroups.stream().filter(StoredGroup::isMirror).count();
     SafetyInput safety =
@@ -314,12 +316,21 @@ public final class RunPlanner {
       Map<Ref, List<String>> sourcesOf,
       Map<String, Set<Ref>> resolved,
       Set<UUID> deletedGroups,
-      Cascade cascade) {
+      Set<UUID> cascaded,
+      Map<UUID, String> digests) {
     Set<UUID> groupIds = new LinkedHashSet<>(store.groupsWithMemberships(source.name()));
     sourcesOf.keySet().forEach(target -> addIfPresent(groupIds, target.id()));
+    // A group that holds exactly what it should, by its digest, is not read: in a run where little
+    // changed that is nearly every group, and the memberships are the bulk of what the store holds.
+    groupIds.removeIf(
+        groupId ->
+            !deletedGroups.contains(groupId)
+                && digests.containsKey(groupId)
+                && digests
+                    .get(groupId)
+                    .equals(digest(wanted(sourcesOf.get(Ref.id(groupId)), resolved), cascaded)));
     for (List<UUID> chunk : chunks(groupIds, GROUP_CHUNK)) {
       List<StoredMembership> held = store.memberships(source.name(), chunk);
-      Set<UUID> cascaded = cascade.deletedUsers(held);
       Map<UUID, Set<UUID>> heldByGroup = new HashMap<>();
       held.forEach(
           m -> heldByGroup.computeIfAbsent(m.groupId(), g -> new HashSet<>()).add(m.userId()));
@@ -352,6 +363,21 @@ public final class RunPlanner {
         spool(part.plan());
       }
     }
+  }
+
+  /**
+   * The digest of what a group should hold once the run is applied, or null when that is not known
+   * by ids alone (a user this run creates, or deletes: then the group is read).
+   */
+  private static String digest(Set<Ref> wanted, Set<UUID> cascaded) {
+    MemberDigest digest = new MemberDigest();
+    for (Ref user : wanted) {
+      if (user.id() == null || cascaded.contains(user.id())) {
+        return null;
+      }
+      digest.add(user.id());
+    }
+    return digest.value();
   }
 
   private static Set<Ref> wanted(List<String> directoryGroups, Map<String, Set<Ref>> resolved) {
@@ -538,8 +564,10 @@ public final class RunPlanner {
 
   private static List<String> changedFields(DirectoryUser user, StoredUser stored) {
     List<String> fields = new ArrayList<>();
-    if (!Objects.equals(
-        DirectoryNames.normalize(user.dn()), DirectoryNames.normalize(stored.dn()))) {
+    // Parsing two DNs costs more than the rest of the comparison: only when they are spelled apart.
+    if (!Objects.equals(user.dn(), stored.dn())
+        && !Objects.equals(
+            DirectoryNames.normalize(user.dn()), DirectoryNames.normalize(stored.dn()))) {
       fields.add("dn");
     }
     addIfChanged(fields, "userName", user.userName(), stored.userName());

@@ -23,4 +23,12 @@ public interface SyncStore extends StoreLookup, PlanWriter {
    * run's plan was applied completely, never after a dry, blocked or failed run.
    */
   void saveCursor(String source, String cursor);
+
+  /**
+   * Brings up to date the digest of what each group holds with this source's origin ({@link
+   * StoredGroup#heldDigest}), for the groups whose digest is missing or older than the group.
+   * Called after a plan was applied, so that the next run skips the groups it left as the directory
+   * wants.
+   */
+  void refreshHeldDigests(String source);
 }

@@ -113,7 +113,7 @@ final class Fixtures {
   }
 
   static StoredMembership membership(String group, String user) {
-    return new StoredMembership(id(group), id(user), "u-" + user);
+    return new StoredMembership(id(group), id(user));
   }
 
   static String cap(String name) {

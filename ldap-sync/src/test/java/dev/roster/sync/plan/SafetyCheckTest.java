@@ -91,7 +91,7 @@ class SafetyCheckTest {
                 .read(users(0, 1))
                 .held(held(0, 1))
                 .held(new StoredGroup(Fixtures.id("dss"), null, "DSS", java.util.Set.of("g0")))
-                .held(new StoredMembership(Fixtures.id("dss"), Fixtures.id("u0"), "u-u0")),
+                .held(new StoredMembership(Fixtures.id("dss"), Fixtures.id("u0"))),
             "memberships: the directory returned no groups but the source held 1;"
                 + " a scope that held entries and now reads empty is not taken as gone"));
   }

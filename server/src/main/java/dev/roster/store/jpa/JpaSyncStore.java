@@ -7,6 +7,7 @@ import dev.roster.domain.Origin;
 import dev.roster.domain.UserDetails;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.port.HeldCounts;
+import dev.roster.sync.port.MemberDigest;
 import dev.roster.sync.port.NameHolder;
 import dev.roster.sync.port.StoredGroup;
 import dev.roster.sync.port.StoredMember;
@@ -14,6 +15,8 @@ import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
 import dev.roster.sync.port.SyncWorkspace;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +37,8 @@ import org.hibernate.Session;
  */
 public final class JpaSyncStore implements SyncStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int FETCH = 1_000;
+  private static final int DIGEST_CHUNK = 200;
 
   private final JpaTransactions tx;
   private final UUID tenantId;
@@ -63,7 +68,7 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public Map<String, StoredUser> usersByAnchor(String source, Collection<String> anchors) {
-    return usersBy("u.ldapUuid", source, anchors, u -> u.ldapUuid);
+    return usersBy("u.ldapUuid", source, anchors);
   }
 
   @Override
@@ -144,7 +149,8 @@ public final class JpaSyncStore implements SyncStore {
 
   /**
    * Every group of the tenant (groups are few): this source's mirrors, the local groups that name
-   * directory groups, and the rest, whose names a mirrored group must not take.
+   * directory groups, and the rest, whose names a mirrored group must not take. Each with the
+   * digest of what it holds with this source's origin, when that digest is of its current version.
    */
   @Override
   public List<StoredGroup> groups(String source) {
@@ -152,24 +158,83 @@ public final class JpaSyncStore implements SyncStore {
         () -> {
           List<StoredGroup> groups = new ArrayList<>();
           session()
-              .createSelectionQuery(
-                  "select g.id, g.source, g.sourceName, g.ldapUuid, g.displayName, g.ldapGroupNames"
-                      + " from GroupEntity g where g.tenantId = :tenant",
+              .createNativeQuery(
+                  "select g.id, g.source, g.source_name, g.ldap_uuid, g.display_name,"
+                      + " g.ldap_group_names, d.digest from user_group g"
+                      + " left join sync_group_digest d on d.group_id = g.id"
+                      + " and d.origin = :origin and d.group_version = g.version"
+                      + " where g.tenant_id = :tenant",
                   Object[].class)
               .setParameter("tenant", tenantId)
+              .setParameter("origin", Origin.ldap(source).value())
               .getResultList()
               .forEach(
                   row -> {
                     boolean mirror = "LDAP".equals(row[1]) && source.equals(row[2]);
                     groups.add(
                         new StoredGroup(
-                            (UUID) row[0],
+                            Memberships.uuid(row[0]),
                             mirror ? (String) row[3] : null,
                             (String) row[4],
-                            names((String) row[5])));
+                            names((String) row[5]),
+                            (String) row[6]));
                   });
           return groups;
         });
+  }
+
+  /**
+   * Computes the digest of every group whose digest is missing or older than the group and that
+   * holds memberships of this origin, a chunk of groups per transaction. The version is read before
+   * the memberships: a change committed in between leaves a digest of the newer members under the
+   * older version, which is never trusted, rather than the other way round.
+   */
+  @Override
+  public void refreshHeldDigests(String source) {
+    String origin = Origin.ldap(source).value();
+    List<Object[]> stale =
+        tx.inTransaction(
+            () ->
+                session()
+                    .createNativeQuery(
+                        "select g.id, g.version from user_group g where g.tenant_id = :tenant"
+                            + " and exists (select 1 from membership m where m.group_id = g.id"
+                            + " and m.origin = :origin) and not exists (select 1 from"
+                            + " sync_group_digest d where d.group_id = g.id and d.origin = :origin"
+                            + " and d.group_version = g.version)",
+                        Object[].class)
+                    .setParameter("tenant", tenantId)
+                    .setParameter("origin", origin)
+                    .getResultList());
+    for (int from = 0; from < stale.size(); from += DIGEST_CHUNK) {
+      List<Object[]> chunk = stale.subList(from, Math.min(stale.size(), from + DIGEST_CHUNK));
+      tx.run(
+          () -> {
+            Map<UUID, MemberDigest> digests = new HashMap<>();
+            List<UUID> ids = new ArrayList<>();
+            chunk.forEach(row -> ids.add(Memberships.uuid(row[0])));
+            ids.forEach(id -> digests.put(id, new MemberDigest()));
+            memberships(source, ids).forEach(m -> digests.get(m.groupId()).add(m.userId()));
+            for (Object[] row : chunk) {
+              UUID id = Memberships.uuid(row[0]);
+              session()
+                  .createNativeMutationQuery(
+                      "delete from sync_group_digest where group_id = :group and origin = :origin")
+                  .setParameter("group", id)
+                  .setParameter("origin", origin)
+                  .executeUpdate();
+              session()
+                  .createNativeMutationQuery(
+                      "insert into sync_group_digest (group_id, origin, digest, group_version)"
+                          + " values (:group, :origin, :digest, :version)")
+                  .setParameter("group", id)
+                  .setParameter("origin", origin)
+                  .setParameter("digest", digests.get(id).value())
+                  .setParameter("version", ((Number) row[1]).longValue())
+                  .executeUpdate();
+            }
+          });
+    }
   }
 
   @Override
@@ -204,6 +269,10 @@ public final class JpaSyncStore implements SyncStore {
         });
   }
 
+  /**
+   * One probe per group of the tenant (groups are few) into the index led by group and origin (V9):
+   * a scan of the membership table for its distinct groups would read every membership.
+   */
   @Override
   public Set<UUID> groupsWithMemberships(String source) {
     return tx.inTransaction(
@@ -211,8 +280,9 @@ public final class JpaSyncStore implements SyncStore {
           Set<UUID> groups = new LinkedHashSet<>();
           session()
               .createNativeQuery(
-                  "select distinct group_id from membership where tenant_id = :tenant"
-                      + " and origin = :origin and user_id is not null",
+                  "select g.id from user_group g where g.tenant_id = :tenant and exists"
+                      + " (select 1 from membership m where m.group_id = g.id"
+                      + " and m.origin = :origin)",
                   Object.class)
               .setParameter("tenant", tenantId)
               .setParameter("origin", Origin.ldap(source).value())
@@ -222,6 +292,11 @@ public final class JpaSyncStore implements SyncStore {
         });
   }
 
+  /**
+   * Plain JDBC: a run compares every membership it holds, hundreds of thousands of rows, and only
+   * two ids of each are needed. Only the IN list is in the condition (see {@link #usersBy}); the
+   * origin and the member's kind are checked here.
+   */
   @Override
   public List<StoredMembership> memberships(String source, Collection<UUID> groupIds) {
     String origin = Origin.ldap(source).value();
@@ -229,77 +304,91 @@ public final class JpaSyncStore implements SyncStore {
         () -> {
           List<StoredMembership> memberships = new ArrayList<>();
           for (List<UUID> chunk : Memberships.chunks(groupIds)) {
-            // Only the IN list in the condition (see usersBy); the origin is checked here.
             session()
-                .createNativeQuery(
-                    "select m.group_id, m.user_id, u.ldap_uuid, m.origin from membership m"
-                        + " join user_account u on u.id = m.user_id"
-                        + " where m.group_id in (:groups)",
-                    Object[].class)
-                .setParameterList("groups", chunk)
-                .getResultList()
-                .stream()
-                .filter(row -> origin.equals(row[3]))
-                .forEach(
-                    row ->
-                        memberships.add(
-                            new StoredMembership(
-                                Memberships.uuid(row[0]),
-                                Memberships.uuid(row[1]),
-                                (String) row[2])));
+                .doWork(
+                    connection -> {
+                      String marks =
+                          String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                      try (PreparedStatement select =
+                          connection.prepareStatement(
+                              "select group_id, user_id, origin from membership"
+                                  + " where group_id in ("
+                                  + marks
+                                  + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                          select.setObject(i + 1, chunk.get(i));
+                        }
+                        select.setFetchSize(FETCH);
+                        try (ResultSet rows = select.executeQuery()) {
+                          while (rows.next()) {
+                            UUID user = rows.getObject(2, UUID.class);
+                            if (user != null && origin.equals(rows.getString(3))) {
+                              memberships.add(
+                                  new StoredMembership(rows.getObject(1, UUID.class), user));
+                            }
+                          }
+                        }
+                      }
+                    });
           }
           return memberships;
         });
   }
 
   /**
-   * The source's users whose {@code field} is one of {@code values}, by that field's value. Only
-   * the IN list is in the query and the rest is checked here (as in {@link #nameHolders}): H2
-   * answers an IN list from an index only when nothing else in the condition tempts it elsewhere.
+   * The source's users whose {@code field} is one of {@code values}, by that field's value: the
+   * columns the planner compares, no entity. Only the IN list is in the query and the rest is
+   * checked here (as in {@link #nameHolders}): H2 answers an IN list from an index only when
+   * nothing else in the condition tempts it elsewhere.
    */
-  private Map<String, StoredUser> usersBy(
-      String field,
-      String source,
-      Collection<String> values,
-      java.util.function.Function<UserEntity, String> key) {
+  private Map<String, StoredUser> usersBy(String field, String source, Collection<String> values) {
     Map<String, StoredUser> users = new HashMap<>();
     tx.run(
         () -> {
           for (List<String> chunk : Memberships.chunks(new HashSet<>(values))) {
             session()
                 .createSelectionQuery(
-                    "from UserEntity u where " + field + " in (:values)", UserEntity.class)
+                    "select "
+                        + STORED_USER
+                        + ", u.tenantId, u.source, u.sourceName from UserEntity u where "
+                        + field
+                        + " in (:values)",
+                    Object[].class)
                 .setParameterList("values", chunk)
                 .getResultList()
                 .forEach(
-                    u -> {
-                      if (tenantId.equals(u.tenantId)
-                          && "LDAP".equals(u.source)
-                          && source.equals(u.sourceName)) {
-                        users.put(key.apply(u), stored(u));
+                    row -> {
+                      if (tenantId.equals(row[7])
+                          && "LDAP".equals(row[8])
+                          && source.equals(row[9])) {
+                        StoredUser user = stored(row);
+                        users.put(user.anchor(), user);
                       }
-                      session().detach(u);
                     });
           }
         });
     return users;
   }
 
-  /** A user row as the planner compares it with its directory entry. */
-  static StoredUser stored(UserEntity u) {
-    UserDetails details = StoredJson.readUser(u.attributes);
+  /** The columns of {@link #stored(Object[])}, for a query on {@code UserEntity u}. */
+  static final String STORED_USER =
+      "u.id, u.ldapUuid, u.ldapDn, u.userName, u.attributes, u.active, u.disabledReason";
+
+  /** A user row as the planner compares it with its directory entry ({@link #STORED_USER}). */
+  static StoredUser stored(Object[] row) {
+    UserDetails details = StoredJson.readUser((String) row[4]);
     return new StoredUser(
-        u.id,
-        u.ldapUuid,
-        u.ldapDn,
-        u.userName,
+        Memberships.uuid(row[0]),
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
         details.name() == null ? null : details.name().givenName(),
         details.name() == null ? null : details.name().familyName(),
         details.displayName(),
         DirectoryAttributes.primaryEmail(details),
-        u.active,
-        DisabledReason.LEFT_DIRECTORY.equals(u.disabledReason),
-        DisabledReason.ADMIN.equals(u.disabledReason));
+        Boolean.TRUE.equals(row[5]),
+        DisabledReason.LEFT_DIRECTORY.equals(row[6]),
+        DisabledReason.ADMIN.equals(row[6]));
   }
 
   @Override

@@ -116,7 +116,8 @@ final class JpaSyncWorkspace implements SyncWorkspace {
                 List<StoredUser> result = new ArrayList<>();
                 session()
                     .createNativeQuery(
-                        "select u.* from user_account u where u.tenant_id = :tenant"
+                        "select u.id, u.ldap_uuid, u.ldap_dn, u.user_name, u.attributes, u.active,"
+                            + " u.disabled_reason from user_account u where u.tenant_id = :tenant"
                             + " and u.source = 'LDAP' and u.source_name = :source"
                             + " and u.ldap_uuid is not null and u.ldap_uuid"
                             + collated()
@@ -126,18 +127,14 @@ final class JpaSyncWorkspace implements SyncWorkspace {
                             + " and k.key_value = u.ldap_uuid)"
                             + " order by u.ldap_uuid"
                             + collated(),
-                        UserEntity.class)
+                        Object[].class)
                     .setParameter("tenant", tenantId)
                     .setParameter("source", source)
                     .setParameter("after", from)
                     .setParameter("workspace", id)
                     .setMaxResults(pageSize)
                     .getResultList()
-                    .forEach(
-                        u -> {
-                          result.add(JpaSyncStore.stored(u));
-                          session().detach(u);
-                        });
+                    .forEach(row -> result.add(JpaSyncStore.stored(row)));
                 return result;
               });
       if (users.isEmpty()) {

@@ -18,6 +18,8 @@ import dev.roster.sync.plan.Conflict;
 import dev.roster.sync.plan.MembershipChange;
 import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
+import dev.roster.sync.port.MemberDigest;
+import dev.roster.sync.port.StoredGroup;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncWorkspace;
 import dev.roster.sync.read.DirectoryReader;
@@ -152,6 +154,39 @@ class JpaSyncStoreTest {
       assertThat(lines).isSorted().hasSize(4).anyMatch(line -> line.startsWith("conflict"));
     }
     assertThat(rows("sync_workspace_key") + rows("sync_workspace_change")).isZero();
+  }
+
+  @Test
+  void aGroupsDigestCountsOnlyAtTheVersionItWasTakenAt() throws Exception {
+    try (GeneratedDirectory directory = GeneratedDirectory.start(30)) {
+      SourceSettings source = directory.source(4, Deletion.DISABLE, "entryUUID", -1);
+      try (SyncOutcome first =
+          new Synchronizer(new DirectoryReader(), store, 5).run(source, SyncMode.FULL)) {
+        assertThat(first.applied()).isTrue();
+      }
+      Map<String, StoredGroup> groups = groupsByName();
+      assertThat(groups).isNotEmpty();
+      for (StoredGroup group : groups.values()) {
+        MemberDigest held = new MemberDigest();
+        store.memberships("corp", List.of(group.id())).forEach(m -> held.add(m.userId()));
+        assertThat(group.heldDigest()).as(group.displayName()).isEqualTo(held.value());
+      }
+
+      UUID even = groups.get("even").id();
+      tx.run(() -> Memberships.touch(tx.session(), List.of(even)));
+      assertThat(groupsByName().get("even").heldDigest()).isNull();
+      assertThat(groupsByName().get("all").heldDigest()).isEqualTo(groups.get("all").heldDigest());
+
+      store.refreshHeldDigests("corp");
+      assertThat(groupsByName().get("even").heldDigest())
+          .isEqualTo(groups.get("even").heldDigest());
+    }
+  }
+
+  private Map<String, StoredGroup> groupsByName() {
+    Map<String, StoredGroup> groups = new java.util.HashMap<>();
+    store.groups("corp").forEach(group -> groups.put(group.displayName(), group));
+    return groups;
   }
 
   /** Runs both, checks they did the same, and returns how many changes they made. */

@@ -38,7 +38,9 @@ public final class JpaUserExportStore implements UserExportStore {
         session.createNativeQuery(
             "select e.id, e.user_name_lower from user_account e where "
                 + where
-                + " order by e.user_name_lower",
+                // The tenant first, although it is fixed: H2 reads the index in order only then,
+                // instead of sorting the whole tenant for every page.
+                + " order by e.tenant_id, e.user_name_lower",
             Object[].class);
     p.applyTo(query);
     List<Object[]> keys = query.setMaxResults(limit + 1).getResultList();

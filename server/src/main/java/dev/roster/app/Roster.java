@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.roster.admin.AuthenticateEndpoint;
 import dev.roster.admin.ExportEndpoint;
 import dev.roster.admin.SyncEndpoint;
+import dev.roster.admin.TokensEndpoint;
 import dev.roster.auth.Argon2PasswordHasher;
 import dev.roster.auth.BearerAuthFilter;
 import dev.roster.auth.CredentialCheck;
@@ -224,11 +225,15 @@ public final class Roster implements AutoCloseable {
             bind(directorySync).to(DirectorySync.class);
             bind(credentialCheck).to(CredentialCheck.class);
             bind(userExport).to(UserCsvExport.class);
+            bind(tokens).to(TokenService.class);
+            bind(tx).to(Transactions.class);
+            bind(users).to(UserStore.class);
           }
         },
         SyncEndpoint.class,
         AuthenticateEndpoint.class,
-        ExportEndpoint.class);
+        ExportEndpoint.class,
+        TokensEndpoint.class);
   }
 
   /**

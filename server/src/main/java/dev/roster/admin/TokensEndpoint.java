@@ -64,8 +64,8 @@ public final class TokensEndpoint {
   public Response create(byte[] body) throws BadRequestException {
     JsonNode json = ScimJson.parse(body);
     UUID tenantId = tenantId();
-    String scope = AuthenticateEndpoint.text(json, "scope");
-    String userName = AuthenticateEndpoint.text(json, "userName");
+    String scope = text(json, "scope");
+    String userName = text(json, "userName");
     UUID owner = null;
     if (userName != null) {
       owner =
@@ -76,7 +76,7 @@ public final class TokensEndpoint {
     IssuedToken issued =
         tokens.create(
             tenantId,
-            AuthenticateEndpoint.text(json, "name"),
+            text(json, "name"),
             scope == null ? Scope.READ : Scope.parse(scope),
             owner,
             expires(json.get("expiresInDays")));
@@ -104,6 +104,17 @@ public final class TokensEndpoint {
       throw new NotFound("no token named '" + name + "'");
     }
     return Response.noContent().build();
+  }
+
+  /** The string member {@code name} of the body; null when absent. */
+  private static String text(JsonNode json, String name) {
+    JsonNode value = json.isObject() ? json.get(name) : null;
+    if (!json.isObject() || (value != null && !value.isNull() && !value.isTextual())) {
+      throw new Invalid(
+          name,
+          "must be a string in a JSON object {\"name\", \"scope\", \"userName\", \"expiresInDays\"}");
+    }
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   private UUID tenantId() {

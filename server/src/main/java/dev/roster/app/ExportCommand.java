@@ -59,6 +59,10 @@ final class ExportCommand {
         System.err.println("roster: --format must be csv, got '" + format + "'");
         return 2;
       }
+      if (output != null && !Files.isDirectory(output.toAbsolutePath().getParent())) {
+        System.err.println("roster: --output: no directory " + output.toAbsolutePath().getParent());
+        return 2;
+      }
       try (Roster roster = Roster.open(config.load())) {
         UserCsvExport.Prepared export =
             roster.userExport().prepare(Tenant.DEFAULT_ID, filter, delimiter);

@@ -260,6 +260,16 @@ class ExportHttpTest {
         roster("export", "users", "--config", configFile().toString(), "--delimiter", "ab");
     assertThat(badDelimiter.exitCode()).isEqualTo(2);
     assertThat(badDelimiter.err()).contains("delimiter");
+    Run badOutput =
+        roster(
+            "export",
+            "users",
+            "--config",
+            configFile().toString(),
+            "--output",
+            dir.resolve("missing/users.csv").toString());
+    assertThat(badOutput.exitCode()).isEqualTo(2);
+    assertThat(badOutput.err()).contains("no directory");
     Run badFormat =
         roster("export", "users", "--config", configFile().toString(), "--format", "xlsx");
     assertThat(badFormat.exitCode()).isEqualTo(2);

@@ -97,6 +97,9 @@ class WaiiSeedTest {
     admin("POST", "", "{\"name\":\"u-%s\",\"userName\":\"nobody-%s\"}".formatted(run, run))
         .expectError(400, "invalidValue");
     admin("POST", "", "{\"scope\":\"read\"}").expectError(400, "invalidValue");
+    assertThat(admin("POST", "", "{\"name\":7}").expectError(400, "invalidValue").detail())
+        .contains("name")
+        .contains("expiresInDays");
     String writer =
         admin("POST", "", "{\"name\":\"w-%s\",\"scope\":\"write\"}".formatted(run))
             .json()

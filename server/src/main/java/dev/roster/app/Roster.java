@@ -2,7 +2,9 @@ package dev.roster.app;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.roster.admin.AuthenticateEndpoint;
+import dev.roster.admin.ExportEndpoint;
 import dev.roster.admin.SyncEndpoint;
+import dev.roster.admin.TokensEndpoint;
 import dev.roster.auth.Argon2PasswordHasher;
 import dev.roster.auth.BearerAuthFilter;
 import dev.roster.auth.CredentialCheck;
@@ -18,6 +20,7 @@ import dev.roster.domain.Scope;
 import dev.roster.domain.Tenant;
 import dev.roster.domain.User;
 import dev.roster.domain.UserService;
+import dev.roster.export.UserCsvExport;
 import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupResources;
 import dev.roster.scim.GroupsEndpoint;
@@ -38,6 +41,7 @@ import dev.roster.store.jpa.JpaSyncRunStore;
 import dev.roster.store.jpa.JpaSyncStore;
 import dev.roster.store.jpa.JpaTokenStore;
 import dev.roster.store.jpa.JpaTransactions;
+import dev.roster.store.jpa.JpaUserExportStore;
 import dev.roster.store.jpa.JpaUserStore;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.read.DirectoryReader;
@@ -74,6 +78,9 @@ public final class Roster implements AutoCloseable {
   /** Changes per transaction when a sync applies its plan. */
   private static final int SYNC_BATCH = 500;
 
+  /** Users per page of a CSV export: one page is what an export holds in memory. */
+  private static final int EXPORT_PAGE = 500;
+
   private final Database database;
   private final TokenService tokens;
   private final UserService userService;
@@ -84,6 +91,7 @@ public final class Roster implements AutoCloseable {
   private final ScimSettings scimSettings;
   private final DirectorySync directorySync;
   private final CredentialCheck credentialCheck;
+  private final UserCsvExport userExport;
   private SyncScheduler scheduler;
   private Server server;
 
@@ -127,6 +135,7 @@ public final class Roster implements AutoCloseable {
     this.credentialCheck =
         new CredentialCheck(
             tx, users, hasher, syncStore, directorySync.sources(), Tenant.DEFAULT_ID, throttle);
+    this.userExport = new UserCsvExport(tx, new JpaUserExportStore(tx), EXPORT_PAGE);
     this.scimSettings =
         new ScimSettings(
             config.scim().maxResults(),
@@ -215,10 +224,16 @@ public final class Roster implements AutoCloseable {
           protected void configure() {
             bind(directorySync).to(DirectorySync.class);
             bind(credentialCheck).to(CredentialCheck.class);
+            bind(userExport).to(UserCsvExport.class);
+            bind(tokens).to(TokenService.class);
+            bind(tx).to(Transactions.class);
+            bind(users).to(UserStore.class);
           }
         },
         SyncEndpoint.class,
-        AuthenticateEndpoint.class);
+        AuthenticateEndpoint.class,
+        ExportEndpoint.class,
+        TokensEndpoint.class);
   }
 
   /**
@@ -249,6 +264,11 @@ public final class Roster implements AutoCloseable {
   /** The port HTTP listens on (the real one when the configuration said 0). */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The users CSV export, for {@code roster export users}. */
+  public UserCsvExport userExport() {
+    return userExport;
   }
 
   public TokenService tokens() {

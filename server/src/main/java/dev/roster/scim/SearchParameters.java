@@ -55,6 +55,14 @@ public record SearchParameters(
 
   /** The filter, parsed and within its limits; null when there is none. */
   Filter parseFilter() throws BadRequestException {
+    return parseFilter(filter);
+  }
+
+  /**
+   * A filter sent on its own (the CSV export's), parsed and checked as a search's is; null when
+   * blank.
+   */
+  public static Filter parseFilter(String filter) throws BadRequestException {
     if (filter == null || filter.isBlank()) {
       return null;
     }

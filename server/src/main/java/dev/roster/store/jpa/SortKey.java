@@ -99,17 +99,27 @@ record SortKey(String join, Operand operand, boolean unique, boolean nullable) {
       return descending ? "(" + nullsAfter + " or " + sql + " is not null)" : nullsAfter;
     }
     String value = p.bind(decode(position.sortValue()));
-    StringBuilder condition = new StringBuilder("(").append(sql).append(beyond).append(value);
-    if (!unique) {
+    StringBuilder condition = new StringBuilder("(");
+    if (unique) {
+      condition.append(sql).append(beyond).append(value);
+    } else {
+      // "value >= v and (value > v or id > i)", not "value > v or (value = v and id > i)": the
+      // same rows, but the first conjunct lets the database start its index walk at the position
+      // instead of walking every row before it (each page of a walk would cost the pages before).
+      String from = descending ? " <= " : " >= ";
       condition
-          .append(" or (")
+          .append("(")
           .append(sql)
-          .append(" = ")
+          .append(from)
           .append(value)
-          .append(" and e.id")
+          .append(" and (")
+          .append(sql)
+          .append(beyond)
+          .append(value)
+          .append(" or e.id")
           .append(beyond)
           .append(p.bind(position.id()))
-          .append(")");
+          .append("))");
     }
     if (nullable && !descending) {
       condition.append(" or ").append(sql).append(" is null");

@@ -13,11 +13,15 @@ import dev.roster.config.LdapSourceConfig;
 import dev.roster.config.RosterConfig;
 import dev.roster.directory.DirectorySync;
 import dev.roster.directory.SyncScheduler;
+import dev.roster.domain.AdministratorGuard;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.Scope;
 import dev.roster.domain.Tenant;
 import dev.roster.domain.User;
 import dev.roster.domain.UserService;
+import dev.roster.secrets.AesGcmCipher;
+import dev.roster.secrets.SecretKeys;
+import dev.roster.store.jpa.JpaAdministrators;
 import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupResources;
 import dev.roster.scim.GroupsEndpoint;
@@ -42,6 +46,7 @@ import dev.roster.store.jpa.JpaUserStore;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.read.DirectoryReader;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -77,6 +82,7 @@ public final class Roster implements AutoCloseable {
   private final Database database;
   private final TokenService tokens;
   private final UserService userService;
+  private final AesGcmCipher cipher;
   private final GroupService groupService;
   private final JpaTransactions tx;
   private final UserStore users;
@@ -101,8 +107,11 @@ public final class Roster implements AutoCloseable {
     this.groups = new JpaGroupStore(tx, database.isPostgres());
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
-    this.userService = new UserService(tx, users, hasher);
-    this.groupService = new GroupService(tx, groups);
+    this.cipher = SecretKeys.cipher(config.secrets().key(), Path.of(config.dataDir()));
+    AdministratorGuard guard = new AdministratorGuard(new JpaAdministrators(tx));
+    this.userService =
+        new UserService(tx, users, hasher, cipher, config.users().toProfiles(), guard);
+    this.groupService = new GroupService(tx, groups, guard);
     List<SourceSettings> sources = new ArrayList<>();
     List<LdapSourceConfig> configured = config.ldap().sources();
     for (int i = 0; i < configured.size(); i++) {
@@ -240,6 +249,22 @@ public final class Roster implements AutoCloseable {
     app.register(new JacksonJsonProvider(ScimJson.MAPPER));
     app.register(collaborators);
     return app;
+  }
+
+  /**
+   * Re-encrypts every stored secret value under the configured key; {@code previous} opens the
+   * values written under the key before it.
+   *
+   * @return how many values were re-encrypted
+   */
+  public int rekeySecrets(AesGcmCipher previous) {
+    return JpaUserStore.rekeySecrets(
+        tx, cipher.keyId(), sealed -> cipher.seal(previous.open(sealed)));
+  }
+
+  /** The id of the key secrets are encrypted under now (never the key). */
+  public String secretsKeyId() {
+    return cipher.keyId();
   }
 
   public DirectorySync directorySync() {

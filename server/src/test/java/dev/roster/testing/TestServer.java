@@ -39,9 +39,7 @@ public final class TestServer implements AutoCloseable {
 
   /** A server for this database kind, shared by every test class that asks for it. */
   public static synchronized TestServer shared(Db db) {
-    return SHARED.computeIfAbsent(
-        db,
-        kind -> start(kind));
+    return SHARED.computeIfAbsent(db, kind -> start(kind));
   }
 
   /** A server of its own, on a new data directory or database. */

@@ -16,6 +16,7 @@ import dev.roster.domain.Manager;
 import dev.roster.domain.User;
 import dev.roster.domain.UserDetails;
 import dev.roster.domain.UserDraft;
+import dev.roster.domain.UserSettings;
 import dev.roster.scim.schema.ScimSchemas;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +52,37 @@ public final class UserMapper {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+          .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
   private UserMapper() {}
 
+  /** A POST body, or the result of a PATCH: what is not there is not asked for. */
   public static UserDraft toDraft(ObjectNode resource) {
+    return toDraft(resource, null, false);
+  }
+
+  /**
+   * A PATCH result: a later element of userProperties, preferences, secrets, … with the key of an
+   * earlier one replaces it, so {@code add} of an existing key updates it.
+   */
+  public static UserDraft toPatchedDraft(ObjectNode resource) {
+    return toDraft(resource, null, true);
+  }
+
+  /**
+   * A PUT body for {@code current}. Identity providers replace users knowing only the core and
+   * enterprise schemas: without the Roster extension the user's Roster attributes stay as they are,
+   * and within it profile, trial and adminProperties stay unless sent (they are an admin's, not the
+   * client's, to clear).
+   */
+  public static UserDraft toReplacementDraft(ObjectNode resource, User current) {
+    return toDraft(resource, current, false);
+  }
+
+  private static UserDraft toDraft(ObjectNode resource, User current, boolean collapse) {
     ObjectNode details = NODES.objectNode();
     for (String attribute : DETAIL_ATTRIBUTES) {
       if (resource.has(attribute)) {
@@ -83,17 +109,65 @@ public final class UserMapper {
             parsed.entitlements(),
             parsed.roles(),
             parsed.x509Certificates(),
-            enterprise(resource));
+            enterprise(resource),
+            UserSettings.EMPTY);
+    RosterUserMapper.Asked asked = roster(resource, current, collapse);
     return new UserDraft(
         resource.path("userName").asText(),
         text(resource, "externalId"),
         resource.path("active").asBoolean(true),
-        Optional.empty(),
-        withEnterprise,
-        Optional.ofNullable(text(resource, "password")));
+        asked.source(),
+        withEnterprise.withRoster(asked.settings()),
+        Optional.ofNullable(text(resource, "password")),
+        asked.profile(),
+        asked.hidden(),
+        asked.writes());
+  }
+
+  private static RosterUserMapper.Asked roster(
+      ObjectNode resource, User current, boolean collapse) {
+    JsonNode ext = resource.get(ScimSchemas.ROSTER_USER_URN);
+    if (current == null) {
+      return RosterUserMapper.read(ext instanceof ObjectNode o ? o : NODES.objectNode(), collapse);
+    }
+    UserSettings kept = current.details().roster();
+    if (!(ext instanceof ObjectNode o)) {
+      return new RosterUserMapper.Asked(
+          Optional.empty(),
+          current.account().profile(),
+          current.account().hidden(),
+          kept,
+          List.of());
+    }
+    RosterUserMapper.Asked asked = RosterUserMapper.read(o, false);
+    UserSettings s = asked.settings();
+    UserSettings merged =
+        new UserSettings(
+            s.comment(),
+            s.userProperties(),
+            o.has("adminProperties") ? s.adminProperties() : kept.adminProperties(),
+            s.preferences(),
+            s.secrets(),
+            s.credentials(),
+            o.has("trial") ? s.trial() : kept.trial());
+    return new RosterUserMapper.Asked(
+        asked.source(),
+        o.has("profile") ? asked.profile() : current.account().profile(),
+        asked.hidden(),
+        merged,
+        asked.writes());
   }
 
   public static ObjectNode toScim(User user, List<GroupRef> groups, ScimUrls urls) {
+    return toScim(user, groups, List.of(), urls);
+  }
+
+  /**
+   * @param effectivePermissions the user's entitlements and its groups' permissions, as computed by
+   *     the store (empty when not shown)
+   */
+  public static ObjectNode toScim(
+      User user, List<GroupRef> groups, List<String> effectivePermissions, ScimUrls urls) {
     ObjectNode out = NODES.objectNode();
     ArrayNode schemas = out.putArray("schemas").add(ScimSchemas.USER_URN);
     out.put("id", user.id().toString());
@@ -103,6 +177,7 @@ public final class UserMapper {
     out.put("userName", user.userName());
     ObjectNode details = MAPPER.valueToTree(user.details());
     details.remove("enterprise");
+    details.remove("roster");
     out.setAll(details);
     out.put("active", user.active());
     if (!groups.isEmpty()) {
@@ -121,6 +196,10 @@ public final class UserMapper {
       schemas.add(ScimSchemas.ENTERPRISE_USER_URN);
       out.set(ScimSchemas.ENTERPRISE_USER_URN, enterpriseNode(enterprise, urls));
     }
+    schemas.add(ScimSchemas.ROSTER_USER_URN);
+    out.set(
+        ScimSchemas.ROSTER_USER_URN,
+        RosterUserMapper.write(user.account(), user.details().roster(), effectivePermissions));
     MetaMapper.write(out, "User", user.meta(), urls.user(user.id()));
     return out;
   }

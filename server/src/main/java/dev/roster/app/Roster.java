@@ -19,9 +19,6 @@ import dev.roster.domain.Scope;
 import dev.roster.domain.Tenant;
 import dev.roster.domain.User;
 import dev.roster.domain.UserService;
-import dev.roster.secrets.AesGcmCipher;
-import dev.roster.secrets.SecretKeys;
-import dev.roster.store.jpa.JpaAdministrators;
 import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupResources;
 import dev.roster.scim.GroupsEndpoint;
@@ -33,10 +30,13 @@ import dev.roster.scim.ScimSettings;
 import dev.roster.scim.UserResources;
 import dev.roster.scim.UsersEndpoint;
 import dev.roster.scim.bulk.BulkEndpoint;
+import dev.roster.secrets.AesGcmCipher;
+import dev.roster.secrets.SecretKeys;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import dev.roster.store.jpa.Database;
+import dev.roster.store.jpa.JpaAdministrators;
 import dev.roster.store.jpa.JpaGroupStore;
 import dev.roster.store.jpa.JpaSyncRunStore;
 import dev.roster.store.jpa.JpaSyncStore;
@@ -258,8 +258,7 @@ public final class Roster implements AutoCloseable {
    * @return how many values were re-encrypted
    */
   public int rekeySecrets(AesGcmCipher previous) {
-    return JpaUserStore.rekeySecrets(
-        tx, cipher.keyId(), sealed -> cipher.seal(previous.open(sealed)));
+    return JpaUserStore.rekeySecrets(tx, cipher.keyId(), old -> cipher.seal(previous.open(old)));
   }
 
   /** The id of the key secrets are encrypted under now (never the key). */

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code roster secrets rekey}: re-encrypts every user secret and credential password under the
  * configured key ({@code secrets.key} / {@code ROSTER_SECRETS_KEY}). The previous key is read from
- * an environment variable or a file, never from the command line, where other users of the
- * machine could read it in the process list.
+ * an environment variable or a file, never from the command line, where other users of the machine
+ * could read it in the process list.
  */
 @Command(
     name = "secrets",

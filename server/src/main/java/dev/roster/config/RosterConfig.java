@@ -70,6 +70,10 @@ public record RosterConfig(
     return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
+  public RosterConfig withSecrets(SecretsConfig secrets) {
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
+  }
+
   public RosterConfig withLdap(LdapConfig ldap) {
     return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }

@@ -118,7 +118,8 @@ public final class GroupService {
                       current.meta().created(),
                       after(current.meta().lastModified()),
                       current.meta().version())));
-          guard.check(tenantId, administered, "this change of group '" + current.displayName() + "'");
+          guard.check(
+              tenantId, administered, "this change of group '" + current.displayName() + "'");
           return groups.find(tenantId, id).orElseThrow();
         });
   }

@@ -59,8 +59,7 @@ public final class UsersEndpoint {
 
   @GET
   public Response search(
-      @BeanParam SearchQueryParams params,
-      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
+      @BeanParam SearchQueryParams params, @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
       throws ScimException {
     return search(params.toSearchParameters(), includeHidden);
   }
@@ -69,8 +68,7 @@ public final class UsersEndpoint {
   @Path(".search")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response searchByPost(
-      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body)
-      throws ScimException {
+      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body) throws ScimException {
     return search(SearchRequests.read(body), includeHidden);
   }
 
@@ -144,8 +142,7 @@ public final class UsersEndpoint {
     return ScimResponses.noContent();
   }
 
-  private Response search(SearchParameters parameters, boolean includeHidden)
-      throws ScimException {
+  private Response search(SearchParameters parameters, boolean includeHidden) throws ScimException {
     RequestContext ctx = context();
     Search parsed = parameters.parse(ScimResourceType.USER, settings.maxResults());
     Search search =

@@ -29,7 +29,8 @@ class SeedWalkHttpTest {
   private static TestServer server;
   private final ScimClient scim;
 
-  SeedWalkHttpTest() {
+  /** The server of {@code db}, started for this class ({@link #start}). */
+  SeedWalkHttpTest(Db db) {
     this.scim = server.client();
   }
 

@@ -84,8 +84,7 @@ public final class JpaGroupStore implements GroupStore {
         () -> {
           session().flush();
           if (permissionsChanged) {
-            GroupPermissions.write(
-                session(), tenantId, group.id(), group.settings().permissions());
+            GroupPermissions.write(session(), tenantId, group.id(), group.settings().permissions());
           }
           return toGroup(entity);
         });
@@ -125,8 +124,7 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   @Override
-  public Map<UUID, String> directoryOrigins(
-      UUID tenantId, UUID groupId, Collection<UUID> members) {
+  public Map<UUID, String> directoryOrigins(UUID tenantId, UUID groupId, Collection<UUID> members) {
     Map<UUID, String> found = new java.util.LinkedHashMap<>();
     for (List<UUID> chunk : Memberships.chunks(members)) {
       List<Object[]> rows =

@@ -67,7 +67,9 @@ public final class UserService {
     return tx.inTransaction(
         () -> {
           User created = users.insert(tenantId, user, hash);
-          users.writeSecrets(tenantId, created.id(), sealed, details.roster());
+          if (!sealed.isEmpty()) {
+            users.writeSecrets(tenantId, created.id(), sealed, details.roster());
+          }
           return created;
         });
   }
@@ -157,7 +159,6 @@ public final class UserService {
     }
     // Sealing is fast (AES-GCM), unlike hashing, so it may happen under the lock.
     List<UserStore.SealedSecret> sealed = seal(draft.secretWrites());
-    boolean wasAdministrator = guard.isActiveAdministrator(tenantId, current);
     UserDetails details =
         draft.details().withRoster(UserRules.stampSecrets(current, draft, Clock.now()));
     User replaced =
@@ -170,14 +171,29 @@ public final class UserService {
             details,
             new Meta(current.meta().created(), Clock.now(), current.meta().version()));
     User written = users.update(tenantId, replaced, hash);
-    users.writeSecrets(tenantId, written.id(), sealed, details.roster());
-    if (wasAdministrator && !guard.isActiveAdministrator(tenantId, written)) {
+    if (holdsSecrets(current.details().roster()) || holdsSecrets(details.roster())) {
+      users.writeSecrets(tenantId, written.id(), sealed, details.roster());
+    }
+    // A user write demotes only by disabling the user or taking the admin role away (admin
+    // groups change through groups), so most writes need no question to the database here.
+    boolean disabling = current.active() && !written.active();
+    boolean losingRole =
+        current.active()
+            && AdministratorGuard.hasAdminRole(current.details())
+            && !AdministratorGuard.hasAdminRole(written.details());
+    if ((disabling || losingRole)
+        && guard.isActiveAdministrator(tenantId, current)
+        && !guard.isActiveAdministrator(tenantId, written)) {
       guard.check(
           tenantId,
           true,
-          (written.active() ? "demoting" : "disabling") + " user '" + current.userName() + "'");
+          (disabling ? "disabling" : "demoting") + " user '" + current.userName() + "'");
     }
     return written;
+  }
+
+  private static boolean holdsSecrets(UserSettings settings) {
+    return !settings.secrets().isEmpty() || !settings.credentials().isEmpty();
   }
 
   private List<UserStore.SealedSecret> seal(List<SecretWrite> writes) {

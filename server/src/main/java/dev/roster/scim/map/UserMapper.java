@@ -13,6 +13,7 @@ import dev.roster.domain.EnterpriseData;
 import dev.roster.domain.GroupRef;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.Manager;
+import dev.roster.domain.Source;
 import dev.roster.domain.User;
 import dev.roster.domain.UserDetails;
 import dev.roster.domain.UserDraft;
@@ -48,6 +49,9 @@ public final class UserMapper {
           "entitlements",
           "roles",
           "x509Certificates");
+
+  /** What the LDAP sync writes on its users (store.jpa.DirectoryAttributes). */
+  private static final List<String> DIRECTORY_OWNED = List.of("name", "displayName", "emails");
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -87,6 +91,16 @@ public final class UserMapper {
     for (String attribute : DETAIL_ATTRIBUTES) {
       if (resource.has(attribute)) {
         details.set(attribute, resource.get(attribute));
+      }
+    }
+    if (current != null && current.account().source() == Source.LDAP) {
+      // A PUT that leaves out what the directory owns (Okta's {"userName":…,"active":false})
+      // keeps it: only a different value sent is a write to the directory's attributes.
+      ObjectNode owned = MAPPER.valueToTree(current.details());
+      for (String attribute : DIRECTORY_OWNED) {
+        if (!resource.has(attribute) && owned.has(attribute)) {
+          details.set(attribute, owned.get(attribute));
+        }
       }
     }
     UserDetails parsed = convert(details);

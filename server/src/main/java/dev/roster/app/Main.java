@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A SCIM 2.0 provisioning server with LDAP synchronization.",
-    subcommands = {ServeCommand.class, TokenCommand.class, SyncCommand.class, ExportCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      TokenCommand.class,
+      SyncCommand.class,
+      ExportCommand.class,
+      SecretsCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));

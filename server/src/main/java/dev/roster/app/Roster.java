@@ -15,6 +15,7 @@ import dev.roster.config.LdapSourceConfig;
 import dev.roster.config.RosterConfig;
 import dev.roster.directory.DirectorySync;
 import dev.roster.directory.SyncScheduler;
+import dev.roster.domain.AdministratorGuard;
 import dev.roster.domain.GroupService;
 import dev.roster.domain.Scope;
 import dev.roster.domain.Tenant;
@@ -32,10 +33,13 @@ import dev.roster.scim.ScimSettings;
 import dev.roster.scim.UserResources;
 import dev.roster.scim.UsersEndpoint;
 import dev.roster.scim.bulk.BulkEndpoint;
+import dev.roster.secrets.AesGcmCipher;
+import dev.roster.secrets.SecretKeys;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import dev.roster.store.jpa.Database;
+import dev.roster.store.jpa.JpaAdministrators;
 import dev.roster.store.jpa.JpaGroupStore;
 import dev.roster.store.jpa.JpaSyncRunStore;
 import dev.roster.store.jpa.JpaSyncStore;
@@ -46,6 +50,7 @@ import dev.roster.store.jpa.JpaUserStore;
 import dev.roster.sync.config.SourceSettings;
 import dev.roster.sync.read.DirectoryReader;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -84,6 +89,7 @@ public final class Roster implements AutoCloseable {
   private final Database database;
   private final TokenService tokens;
   private final UserService userService;
+  private final AesGcmCipher cipher;
   private final GroupService groupService;
   private final JpaTransactions tx;
   private final UserStore users;
@@ -109,8 +115,11 @@ public final class Roster implements AutoCloseable {
     this.groups = new JpaGroupStore(tx, database.isPostgres());
     this.tokens = new TokenService(tx, new JpaTokenStore(tx), config.bootstrapToken());
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
-    this.userService = new UserService(tx, users, hasher);
-    this.groupService = new GroupService(tx, groups);
+    this.cipher = SecretKeys.cipher(config.secrets().key(), Path.of(config.dataDir()));
+    AdministratorGuard guard = new AdministratorGuard(new JpaAdministrators(tx));
+    this.userService =
+        new UserService(tx, users, hasher, cipher, config.users().toProfiles(), guard);
+    this.groupService = new GroupService(tx, groups, guard);
     List<SourceSettings> sources = new ArrayList<>();
     List<LdapSourceConfig> configured = config.ldap().sources();
     for (int i = 0; i < configured.size(); i++) {
@@ -255,6 +264,21 @@ public final class Roster implements AutoCloseable {
     app.register(new JacksonJsonProvider(ScimJson.MAPPER));
     app.register(collaborators);
     return app;
+  }
+
+  /**
+   * Re-encrypts every stored secret value under the configured key; {@code previous} opens the
+   * values written under the key before it.
+   *
+   * @return how many values were re-encrypted
+   */
+  public int rekeySecrets(AesGcmCipher previous) {
+    return JpaUserStore.rekeySecrets(tx, cipher.keyId(), old -> cipher.seal(previous.open(old)));
+  }
+
+  /** The id of the key secrets are encrypted under now (never the key). */
+  public String secretsKeyId() {
+    return cipher.keyId();
   }
 
   public DirectorySync directorySync() {

@@ -92,6 +92,9 @@ public final class CredentialCheck {
       try {
         Authenticated who = verify(tenantId, userName, password);
         attempt.succeeded();
+        // The directory's users live in the directory's tenant; the lookup found them there.
+        UUID owner = users.exists(tenantId, who.userId()) ? tenantId : directoryTenantId;
+        tx.run(() -> users.recordLogin(owner, who.userId(), dev.roster.domain.Clock.now()));
         return who;
       } catch (BadCredentials e) {
         attempt.failed();

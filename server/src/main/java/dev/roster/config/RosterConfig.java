@@ -22,6 +22,8 @@ public record RosterConfig(
     @NotNull(message = "must not be empty") @Valid DbConfig db,
     @BlankOrMinLength(min = 16) String bootstrapToken,
     @NotNull(message = "must not be empty") @Valid ScimConfig scim,
+    @NotNull(message = "must not be empty") @Valid UsersConfig users,
+    @NotNull(message = "must not be empty") @Valid SecretsConfig secrets,
     @NotNull(message = "must not be empty") @Valid LdapConfig ldap) {
 
   /**
@@ -44,31 +46,36 @@ public record RosterConfig(
 
   public RosterConfig withHttpHost(String host) {
     return new RosterConfig(
-        new HttpConfig(host, http.port()), dataDir, db, bootstrapToken, scim, ldap);
+        new HttpConfig(host, http.port()), dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   public RosterConfig withHttpPort(int port) {
-    return new RosterConfig(http.withPort(port), dataDir, db, bootstrapToken, scim, ldap);
+    return new RosterConfig(
+        http.withPort(port), dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   public RosterConfig withDataDir(String dataDir) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   public RosterConfig withDb(DbConfig db) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   public RosterConfig withBootstrapToken(String bootstrapToken) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   public RosterConfig withScim(ScimConfig scim) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
+  }
+
+  public RosterConfig withSecrets(SecretsConfig secrets) {
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   public RosterConfig withLdap(LdapConfig ldap) {
-    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, ldap);
+    return new RosterConfig(http, dataDir, db, bootstrapToken, scim, users, secrets, ldap);
   }
 
   /** Redacts the bootstrap token: configs get logged at start. */
@@ -84,6 +91,10 @@ public record RosterConfig(
         + Redaction.mask(bootstrapToken)
         + ", scim="
         + scim
+        + ", users="
+        + users
+        + ", secrets="
+        + secrets
         + "]";
   }
 }

@@ -15,14 +15,17 @@ import java.util.function.UnaryOperator;
 public final class GroupService {
   private final Transactions tx;
   private final GroupStore groups;
+  private final AdministratorGuard guard;
 
-  public GroupService(Transactions tx, GroupStore groups) {
+  public GroupService(Transactions tx, GroupStore groups, AdministratorGuard guard) {
     this.tx = tx;
     this.groups = groups;
+    this.guard = guard;
   }
 
   public Group create(UUID tenantId, GroupDraft draft) {
     checkSizes(draft);
+    checkSettings(Source.LOCAL, GroupSettings.EMPTY, draft.settings());
     Instant now = Clock.now();
     Group group =
         new Group(
@@ -30,6 +33,7 @@ public final class GroupService {
             draft.displayName(),
             draft.externalId(),
             Source.LOCAL,
+            draft.settings(),
             new Meta(now, now, 0));
     return tx.inTransaction(
         () -> {
@@ -50,6 +54,8 @@ public final class GroupService {
         () -> {
           Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
           ifMatch.check(current.meta().version());
+          checkSettings(current.source(), current.settings(), draft.settings());
+          boolean administered = watched(tenantId, current);
           Map<UUID, MemberType> members = resolveMembers(tenantId, id, draft.members());
           groups.update(
               tenantId,
@@ -58,8 +64,10 @@ public final class GroupService {
                   draft.displayName(),
                   draft.externalId(),
                   current.source(),
+                  draft.settings(),
                   new Meta(current.meta().created(), Clock.now(), current.meta().version())));
           groups.replaceMembers(tenantId, id, Origin.MANUAL, members);
+          guard.check(tenantId, administered, "replacing group '" + current.displayName() + "'");
           return groups.find(tenantId, id).orElseThrow();
         });
   }
@@ -84,13 +92,16 @@ public final class GroupService {
           Group renamed = rename.apply(current);
           Limits.name("displayName", renamed.displayName());
           Limits.name("externalId", renamed.externalId());
+          checkSettings(current.source(), current.settings(), renamed.settings());
+          boolean administered = watched(tenantId, current);
           boolean membersChanged = false;
           for (MembershipChange change : changes) {
             membersChanged |= apply(tenantId, id, change);
           }
           boolean namesChanged =
               !current.displayName().equals(renamed.displayName())
-                  || !Objects.equals(current.externalId(), renamed.externalId());
+                  || !Objects.equals(current.externalId(), renamed.externalId())
+                  || !current.settings().equals(renamed.settings());
           if (!membersChanged && !namesChanged) {
             return current;
           }
@@ -102,10 +113,13 @@ public final class GroupService {
                   renamed.displayName(),
                   renamed.externalId(),
                   current.source(),
+                  renamed.settings(),
                   new Meta(
                       current.meta().created(),
                       after(current.meta().lastModified()),
                       current.meta().version())));
+          guard.check(
+              tenantId, administered, "this change of group '" + current.displayName() + "'");
           return groups.find(tenantId, id).orElseThrow();
         });
   }
@@ -130,7 +144,10 @@ public final class GroupService {
                   Origin.MANUAL,
                   resolveMembers(tenantId, groupId, change.members()))
               > 0;
-      case REMOVE -> groups.removeMembers(tenantId, groupId, Origin.MANUAL, ids(change)) > 0;
+      case REMOVE -> {
+        refuseDirectoryMemberships(tenantId, groupId, ids(change));
+        yield groups.removeMembers(tenantId, groupId, Origin.MANUAL, ids(change)) > 0;
+      }
       case REMOVE_ALL -> groups.removeAllMembers(tenantId, groupId, Origin.MANUAL) > 0;
       case REPLACE ->
           groups.setMembers(
@@ -139,6 +156,50 @@ public final class GroupService {
               Origin.MANUAL,
               resolveMembers(tenantId, groupId, change.members()));
     };
+  }
+
+  /**
+   * A membership the LDAP sync made belongs to the directory: removed over SCIM it would come back
+   * at the next sync, so asking to remove it is refused and says where to remove it instead.
+   */
+  private void refuseDirectoryMemberships(UUID tenantId, UUID groupId, List<UUID> members) {
+    Map<UUID, String> origins = groups.directoryOrigins(tenantId, groupId, members);
+    if (!origins.isEmpty()) {
+      Map.Entry<UUID, String> first = origins.entrySet().iterator().next();
+      throw new Invalid(
+          "members[value eq \"" + first.getKey() + "\"]",
+          "this membership comes from the directory ("
+              + first.getValue()
+              + ") and cannot be removed over SCIM; remove it in the directory, and the next sync"
+              + " removes it here");
+    }
+  }
+
+  /**
+   * Whether the tenant has an active administrator now and this group's change could demote one:
+   * the group is an admin group, or nested in another group (which may be one).
+   */
+  private boolean watched(UUID tenantId, Group group) {
+    return (group.settings().admin() || groups.isNested(tenantId, group.id()))
+        && guard.administered(tenantId);
+  }
+
+  /** ldapGroupNames maps directory groups into a local group; a mirrored one is the directory's. */
+  private static void checkSettings(Source source, GroupSettings current, GroupSettings asked) {
+    if (source == Source.LDAP && !current.ldapGroupNames().equals(asked.ldapGroupNames())) {
+      throw new Invalid(
+          "urn:roster:scim:extension:2.0:Group:ldapGroupNames",
+          "only local groups take directory groups' members; this group mirrors a directory group");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String permission : asked.permissions()) {
+      if (!seen.add(CaseInsensitive.key(permission))) {
+        throw new Invalid(
+            "urn:roster:scim:extension:2.0:Group:permissions",
+            "'" + permission + "' appears more than once; each may appear once");
+      }
+      Limits.name("urn:roster:scim:extension:2.0:Group:permissions", permission);
+    }
   }
 
   private static List<UUID> ids(MembershipChange change) {
@@ -150,7 +211,9 @@ public final class GroupService {
         () -> {
           Group current = groups.find(tenantId, id).orElseThrow(() -> NotFound.group(id));
           ifMatch.check(current.meta().version());
+          boolean administered = watched(tenantId, current);
           groups.delete(tenantId, id);
+          guard.check(tenantId, administered, "deleting group '" + current.displayName() + "'");
         });
   }
 

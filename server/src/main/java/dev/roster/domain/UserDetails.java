@@ -24,12 +24,54 @@ public record UserDetails(
     List<MultiValue> entitlements,
     List<MultiValue> roles,
     List<MultiValue> x509Certificates,
-    EnterpriseData enterprise) {
+    EnterpriseData enterprise,
+    UserSettings roster) {
 
   public static UserDetails empty() {
     return new UserDetails(
-        null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        UserSettings.EMPTY);
+  }
+
+  /** The same attributes with these Roster extension settings. */
+  public UserDetails withRoster(UserSettings settings) {
+    return new UserDetails(
+        name,
+        displayName,
+        nickName,
+        profileUrl,
+        title,
+        userType,
+        preferredLanguage,
+        locale,
+        timezone,
+        emails,
+        phoneNumbers,
+        ims,
+        photos,
+        addresses,
+        entitlements,
+        roles,
+        x509Certificates,
+        enterprise,
+        settings);
   }
 
   public UserDetails {
@@ -41,6 +83,7 @@ public record UserDetails(
     entitlements = nonNull(entitlements);
     roles = nonNull(roles);
     x509Certificates = nonNull(x509Certificates);
+    roster = roster == null ? UserSettings.EMPTY : roster;
   }
 
   private static <T> List<T> nonNull(List<T> list) {

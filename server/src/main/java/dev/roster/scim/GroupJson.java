@@ -69,14 +69,17 @@ final class GroupJson {
             });
   }
 
-  /** The head's fields, with the members written before {@code meta} as RFC 7643 shows them. */
+  /**
+   * The head's fields, with the members written after the core attributes, before extensions and
+   * {@code meta}, as RFC 7643 shows them.
+   */
   private void group(JsonGenerator generator, ObjectNode head) throws IOException {
     // A search at the root lists users too: only groups have members to stream.
     boolean members = projection.includes("members") && isGroup(head);
     generator.writeStartObject();
     for (Iterator<Map.Entry<String, JsonNode>> fields = head.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
-      if (field.getKey().equals("meta") && members) {
+      if (members && (field.getKey().equals("meta") || field.getKey().startsWith("urn:"))) {
         members(generator, UUID.fromString(head.get("id").asText()));
         members = false;
       }

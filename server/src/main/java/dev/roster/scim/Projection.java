@@ -97,6 +97,17 @@ public final class Projection {
     };
   }
 
+  /**
+   * Whether the response carries this attribute of an extension: when it does not, the data behind
+   * it need not be read. Asked of a probe resource holding only that (multi-valued) attribute.
+   */
+  public boolean includesExtension(String urn, String attribute) {
+    ObjectNode probe = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    probe.putArray("schemas").add(urn);
+    probe.putObject(urn).putArray(attribute).add("probe");
+    return apply(probe).path(urn).has(attribute);
+  }
+
   /** Trims a rendered resource in place and returns it. */
   public ObjectNode apply(ObjectNode resource) {
     Iterator<Map.Entry<String, JsonNode>> fields = resource.fields();

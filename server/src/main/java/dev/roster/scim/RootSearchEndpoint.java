@@ -61,7 +61,9 @@ public final class RootSearchEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response search(byte[] body) throws ScimException {
+  public Response search(
+      @jakarta.ws.rs.QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body)
+      throws ScimException {
     RequestContext ctx = RequestContext.of(request, uri);
     SearchParameters parameters = SearchRequests.read(body);
     Filter filter = parameters.parseFilter();
@@ -72,6 +74,7 @@ public final class RootSearchEndpoint {
     checkProjection(parameters.excludedAttributes(), "excludedAttributes");
     boolean descending = parameters.descending();
     SearchQuery query = new SearchQuery(filter, sortBy, descending, new Paging.Index(1, 0), true);
+    SearchQuery userQuery = HiddenUsers.leaveOut(query, includeHidden);
     Projection userProjection =
         Projection.of(
             ScimResourceType.USER, parameters.attributes(), parameters.excludedAttributes(), true);
@@ -87,8 +90,8 @@ public final class RootSearchEndpoint {
             () -> {
               Pages pages =
                   parameters.cursorPaging()
-                      ? byCursor(ctx, query, count, position, fingerprint)
-                      : byIndex(ctx, query, count, startIndex);
+                      ? byCursor(ctx, userQuery, query, count, position, fingerprint)
+                      : byIndex(ctx, userQuery, query, count, startIndex);
               List<ObjectNode> resources = new ArrayList<>();
               resources.addAll(
                   UsersEndpoint.render(
@@ -118,9 +121,10 @@ public final class RootSearchEndpoint {
   private record Pages(
       Page<User> users, Page<Group> groups, Integer startIndex, String nextCursor) {}
 
-  private Pages byIndex(RequestContext ctx, SearchQuery query, int count, int startIndex) {
+  private Pages byIndex(
+      RequestContext ctx, SearchQuery userQuery, SearchQuery query, int count, int startIndex) {
     var userPage =
-        users.search(ctx.tenantId(), query.withPaging(new Paging.Index(startIndex, count)));
+        users.search(ctx.tenantId(), userQuery.withPaging(new Paging.Index(startIndex, count)));
     int left = count - userPage.items().size();
     int groupStart = (int) Math.max(1, startIndex - userPage.totalResults());
     var groupPage =
@@ -130,6 +134,7 @@ public final class RootSearchEndpoint {
 
   private Pages byCursor(
       RequestContext ctx,
+      SearchQuery userQuery,
       SearchQuery query,
       int count,
       Cursors.Position position,
@@ -139,7 +144,7 @@ public final class RootSearchEndpoint {
     var userPage =
         users.search(
             ctx.tenantId(),
-            query.withPaging(
+            userQuery.withPaging(
                 inGroups ? new Paging.Index(1, 0) : new Paging.Cursor(after, false, count)));
     if (userPage.next() != null) {
       var groupCount = groups.search(ctx.tenantId(), query.withPaging(new Paging.Index(1, 0)));

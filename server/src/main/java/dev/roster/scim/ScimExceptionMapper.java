@@ -91,6 +91,12 @@ public final class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     if (e instanceof Conflict) {
       return ScimErrors.error(409, BadRequestException.UNIQUENESS, e.getMessage());
     }
+    if (e instanceof dev.roster.domain.NotWritable) {
+      return ScimErrors.error(400, BadRequestException.MUTABILITY, e.getMessage());
+    }
+    if (e instanceof dev.roster.domain.LastAdministrator) {
+      return ScimErrors.error(409, null, e.getMessage());
+    }
     if (e instanceof Invalid) {
       return ScimErrors.error(400, BadRequestException.INVALID_VALUE, e.getMessage());
     }

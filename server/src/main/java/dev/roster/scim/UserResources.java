@@ -1,8 +1,8 @@
 package dev.roster.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import dev.roster.domain.GroupRef;
 import dev.roster.domain.IfMatch;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.User;
@@ -11,9 +11,11 @@ import dev.roster.scim.map.UserMapper;
 import dev.roster.scim.patch.UserPatch;
 import dev.roster.scim.schema.ResourceReader;
 import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.store.Page;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,20 +46,32 @@ public final class UserResources {
   }
 
   public Rendered create(RequestContext ctx, JsonNode body, Projection shown) {
-    User user = service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(body)));
+    User user =
+        service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(body)), ctx.caller().scope());
     return tx.inTransaction(() -> render(ctx, user, shown));
   }
 
   public Rendered replace(
       RequestContext ctx, UUID id, JsonNode body, IfMatch ifMatch, Projection shown) {
-    User user = service.replace(ctx.tenantId(), id, UserMapper.toDraft(READER.read(body)), ifMatch);
+    ObjectNode resource = READER.read(body);
+    Optional<String> password = Optional.ofNullable(resource.path("password").textValue());
+    User user =
+        service.replace(
+            ctx.tenantId(),
+            id,
+            ifMatch,
+            password,
+            current -> UserMapper.toReplacementDraft(resource, current),
+            ctx.caller().scope());
     return tx.inTransaction(() -> render(ctx, user, shown));
   }
 
   public Rendered patch(
       RequestContext ctx, UUID id, JsonNode body, IfMatch ifMatch, Projection shown)
       throws ScimException {
-    User user = UserPatch.read(body).applyTo(service, ctx.tenantId(), id, ifMatch, ctx.urls());
+    User user =
+        UserPatch.read(body)
+            .applyTo(service, ctx.tenantId(), id, ifMatch, ctx.urls(), ctx.caller().scope());
     return tx.inTransaction(() -> render(ctx, user, shown));
   }
 
@@ -65,15 +79,16 @@ public final class UserResources {
     service.delete(ctx.tenantId(), id, ifMatch);
   }
 
-  /** The user as an {@code ObjectNode}, projected; its groups are read only when shown. */
+  /**
+   * The user as an {@code ObjectNode}, projected; its groups and permissions are read only when
+   * shown.
+   */
   private Rendered render(RequestContext ctx, User user, Projection shown) {
-    List<GroupRef> groups =
-        shown.includes("groups")
-            ? users.groupsOf(ctx.tenantId(), List.of(user.id())).getOrDefault(user.id(), List.of())
-            : List.of();
-    return new Rendered(
-        shown.apply(UserMapper.toScim(user, groups, ctx.urls())),
-        ctx.urls().user(user.id()),
-        user.meta().version());
+    ObjectNode resource =
+        UsersEndpoint.render(
+                users, ctx.tenantId(), ctx.urls(), new Page<>(List.of(user), 1, 1), shown)
+            .items()
+            .get(0);
+    return new Rendered(resource, ctx.urls().user(user.id()), user.meta().version());
   }
 }

@@ -2,6 +2,7 @@ package dev.roster.scim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import dev.roster.domain.EffectivePermissions;
 import dev.roster.domain.GroupRef;
 import dev.roster.domain.NotFound;
 import dev.roster.domain.User;
@@ -9,6 +10,7 @@ import dev.roster.domain.UserService;
 import dev.roster.scim.map.ScimUrls;
 import dev.roster.scim.map.UserMapper;
 import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.scim.schema.ScimSchemas;
 import dev.roster.store.Page;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -55,15 +58,18 @@ public final class UsersEndpoint {
   }
 
   @GET
-  public Response search(@BeanParam SearchQueryParams params) throws ScimException {
-    return search(params.toSearchParameters());
+  public Response search(
+      @BeanParam SearchQueryParams params, @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
+      throws ScimException {
+    return search(params.toSearchParameters(), includeHidden);
   }
 
   @POST
   @Path(".search")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response searchByPost(byte[] body) throws ScimException {
-    return search(SearchRequests.read(body));
+  public Response searchByPost(
+      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body) throws ScimException {
+    return search(SearchRequests.read(body), includeHidden);
   }
 
   @GET
@@ -136,9 +142,15 @@ public final class UsersEndpoint {
     return ScimResponses.noContent();
   }
 
-  private Response search(SearchParameters parameters) throws ScimException {
+  private Response search(SearchParameters parameters, boolean includeHidden) throws ScimException {
     RequestContext ctx = context();
-    Search search = parameters.parse(ScimResourceType.USER, settings.maxResults());
+    Search parsed = parameters.parse(ScimResourceType.USER, settings.maxResults());
+    Search search =
+        new Search(
+            parsed.type(),
+            HiddenUsers.leaveOut(parsed.query(), includeHidden),
+            parsed.projection(),
+            parsed.fingerprint());
     return ScimResponses.list(
         tx.inTransaction(
             () ->
@@ -152,19 +164,29 @@ public final class UsersEndpoint {
   }
 
   /**
-   * A page of users rendered and projected; their groups are read in one query for the page, and
-   * only when the projection shows them.
+   * A page of users rendered and projected; their groups and their groups' permissions are read in
+   * one query each for the page, and only when the projection shows them.
    */
   static Page<ObjectNode> render(
       UserStore users, UUID tenantId, ScimUrls urls, Page<User> page, Projection projection) {
+    List<UUID> ids = page.items().stream().map(User::id).toList();
     Map<UUID, List<GroupRef>> groups =
-        projection.includes("groups")
-            ? users.groupsOf(tenantId, page.items().stream().map(User::id).toList())
-            : Map.of();
+        projection.includes("groups") ? users.groupsOf(tenantId, ids) : Map.of();
+    Map<UUID, List<String>> permissions =
+        projection.includesExtension(ScimSchemas.ROSTER_USER_URN, "effectivePermissions")
+            ? users.groupPermissions(tenantId, ids)
+            : null;
     return page.map(
         user ->
             projection.apply(
-                UserMapper.toScim(user, groups.getOrDefault(user.id(), List.of()), urls)));
+                UserMapper.toScim(
+                    user,
+                    groups.getOrDefault(user.id(), List.of()),
+                    permissions == null
+                        ? List.of()
+                        : EffectivePermissions.of(
+                            user, permissions.getOrDefault(user.id(), List.of())),
+                    urls)));
   }
 
   private RequestContext context() {

@@ -40,6 +40,15 @@ public interface GroupStore {
    */
   void forEachMember(UUID tenantId, UUID groupId, Consumer<Member> action);
 
+  /** Whether the group is a member of any other group. */
+  boolean isNested(UUID tenantId, UUID groupId);
+
+  /**
+   * Of these members of the group, the ones with a membership made by a directory sync, with its
+   * origin ({@code LDAP:<source>}); one query, whatever the group's size.
+   */
+  Map<UUID, String> directoryOrigins(UUID tenantId, UUID groupId, Collection<UUID> members);
+
   /** What each of these ids is in the tenant: a user, a group, or absent. */
   Map<UUID, MemberType> resolve(UUID tenantId, Collection<UUID> ids);
 

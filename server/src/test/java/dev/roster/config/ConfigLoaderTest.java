@@ -25,6 +25,8 @@ class ConfigLoaderTest {
           new DbConfig("", "sa", "", 10),
           "",
           new ScimConfig(1000, 1000, 1048576),
+          new UsersConfig("READER,EXPLORER,DESIGNER,DATA_SCIENTIST", "READER"),
+          new SecretsConfig(""),
           new LdapConfig(java.util.List.of()));
 
   @TempDir Path dir;

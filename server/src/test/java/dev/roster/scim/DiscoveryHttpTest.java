@@ -115,7 +115,7 @@ class DiscoveryHttpTest {
 
   @ParameterizedTest
   @CsvSource({
-    "/Schemas,       urn:ietf:params:scim:schemas:core:2.0:Schema,       3",
+    "/Schemas,       urn:ietf:params:scim:schemas:core:2.0:Schema,       5",
     "/ResourceTypes, urn:ietf:params:scim:schemas:core:2.0:ResourceType, 2"
   })
   void listEndpointsAnswerListResponsesOfSelfDescribingItems(
@@ -129,11 +129,16 @@ class DiscoveryHttpTest {
   }
 
   @Test
-  void schemasListsUserEnterpriseAndGroup() {
+  void schemasListsUserEnterpriseGroupAndRostersExtensions() {
     JsonNode list = getJson("/Schemas");
     assertThat(list.get("Resources"))
         .extracting(item -> item.get("id").asText())
-        .containsExactlyInAnyOrder(USER, ENTERPRISE, GROUP);
+        .containsExactlyInAnyOrder(
+            USER,
+            ENTERPRISE,
+            "urn:roster:scim:extension:2.0:User",
+            GROUP,
+            "urn:roster:scim:extension:2.0:Group");
   }
 
   @Test
@@ -193,20 +198,24 @@ class DiscoveryHttpTest {
     assertThat(type.get("name").asText()).isEqualTo("User");
     assertThat(type.get("endpoint").asText()).isEqualTo("/Users");
     assertThat(type.get("schema").asText()).isEqualTo(USER);
-    assertThat(type.get("schemaExtensions")).hasSize(1);
+    assertThat(type.get("schemaExtensions")).hasSize(2);
     assertThat(type.at("/schemaExtensions/0/schema").asText()).isEqualTo(ENTERPRISE);
     assertThat(type.at("/schemaExtensions/0/required").isBoolean()).isTrue();
     assertThat(type.at("/schemaExtensions/0/required").asBoolean()).isFalse();
+    assertThat(type.at("/schemaExtensions/1/schema").asText())
+        .isEqualTo("urn:roster:scim:extension:2.0:User");
+    assertThat(type.at("/schemaExtensions/1/required").asBoolean()).isFalse();
   }
 
   @Test
-  void groupResourceTypeNamesItsEndpointAndSchema() {
+  void groupResourceTypeNamesItsEndpointSchemaAndRostersExtension() {
     JsonNode type = getJson("/ResourceTypes/Group");
     assertThat(texts(type.get("schemas"))).containsExactly(RESOURCE_TYPE);
     assertThat(type.get("name").asText()).isEqualTo("Group");
     assertThat(type.get("endpoint").asText()).isEqualTo("/Groups");
     assertThat(type.get("schema").asText()).isEqualTo(GROUP);
-    assertThat(type.path("schemaExtensions")).isEmpty();
+    assertThat(type.at("/schemaExtensions/0/schema").asText())
+        .isEqualTo("urn:roster:scim:extension:2.0:Group");
   }
 
   static Stream<Arguments> writeMethodsOnDiscoveryPaths() {

@@ -111,7 +111,8 @@ class ProjectionAndSearchHttpTest {
     JsonNode without =
         scim.get("/Users/" + userIds.get(0) + "?excludedAttributes=" + ENTERPRISE).json();
     assertThat(without.has(ENTERPRISE)).isFalse();
-    assertThat(without.get("schemas")).hasSize(1);
+    // Core and Roster's extension (every user has a source) remain.
+    assertThat(without.get("schemas")).hasSize(2);
   }
 
   @Test
@@ -182,7 +183,14 @@ class ProjectionAndSearchHttpTest {
     assertThat(values.get("members")).hasSize(3);
     values.get("members").forEach(m -> assertThat(names(m)).containsExactly("value"));
     JsonNode full = scim.get("/Groups/" + teamId).json();
-    assertThat(names(full)).containsExactly("schemas", "id", "displayName", "members", "meta");
+    assertThat(names(full))
+        .containsExactly(
+            "schemas",
+            "id",
+            "displayName",
+            "members",
+            "urn:roster:scim:extension:2.0:Group",
+            "meta");
     assertThat(full.at("/members/0/display").asText()).startsWith("s-0");
   }
 

@@ -60,7 +60,8 @@ class UsersHttpTest {
     assertThat(body.at("/meta/location").asText()).isEqualTo(reply.header("Location"));
     assertThat(OffsetDateTime.parse(body.at("/meta/created").asText())).isNotNull();
     assertThat(OffsetDateTime.parse(body.at("/meta/lastModified").asText())).isNotNull();
-    assertThat(body.get("schemas")).hasSize(1);
+    // Core, and Roster's extension: every user has a source.
+    assertThat(body.get("schemas")).hasSize(2);
     assertThat(body.get("userName").asText()).isEqualTo(userName);
     assertThat(body.at("/emails/0/value").asText()).isEqualTo(userName + "@example.com");
     assertThat(body.get("active").asBoolean()).isTrue();
@@ -128,7 +129,7 @@ class UsersHttpTest {
             ENTERPRISE)) {
       assertThat(read.get(attribute)).as(attribute).isEqualTo(sent.get(attribute));
     }
-    assertThat(read.get("schemas")).hasSize(2);
+    assertThat(read.get("schemas")).hasSize(3);
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.domain.Group;
 import dev.roster.domain.GroupDraft;
+import dev.roster.domain.GroupSettings;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.Member;
 import dev.roster.domain.MemberRef;
@@ -30,7 +31,40 @@ public final class GroupMapper {
     return new GroupDraft(
         resource.path("displayName").asText(),
         externalId == null ? null : externalId.asText(),
+        settings(resource.path(ScimSchemas.ROSTER_GROUP_URN)),
         members);
+  }
+
+  private static GroupSettings settings(JsonNode ext) {
+    JsonNode description = ext.get("description");
+    return new GroupSettings(
+        description == null || description.isNull() ? null : description.asText(),
+        ext.path("admin").asBoolean(false),
+        strings(ext.path("ldapGroupNames")),
+        strings(ext.path("permissions")));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static ObjectNode extension(Group group) {
+    GroupSettings s = group.settings();
+    ObjectNode ext = NODES.objectNode();
+    if (s.description() != null) {
+      ext.put("description", s.description());
+    }
+    ext.put("admin", s.admin());
+    ext.put("source", group.source().name());
+    if (!s.ldapGroupNames().isEmpty()) {
+      s.ldapGroupNames().forEach(ext.putArray("ldapGroupNames")::add);
+    }
+    if (!s.permissions().isEmpty()) {
+      s.permissions().forEach(ext.putArray("permissions")::add);
+    }
+    return ext;
   }
 
   /**
@@ -39,12 +73,13 @@ public final class GroupMapper {
    */
   public static ObjectNode toScim(Group group, ScimUrls urls) {
     ObjectNode out = NODES.objectNode();
-    out.putArray("schemas").add(ScimSchemas.GROUP_URN);
+    out.putArray("schemas").add(ScimSchemas.GROUP_URN).add(ScimSchemas.ROSTER_GROUP_URN);
     out.put("id", group.id().toString());
     if (group.externalId() != null) {
       out.put("externalId", group.externalId());
     }
     out.put("displayName", group.displayName());
+    out.set(ScimSchemas.ROSTER_GROUP_URN, extension(group));
     MetaMapper.write(out, "Group", group.meta(), urls.group(group.id()));
     return out;
   }

@@ -13,9 +13,11 @@ import dev.roster.domain.EnterpriseData;
 import dev.roster.domain.GroupRef;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.Manager;
+import dev.roster.domain.Source;
 import dev.roster.domain.User;
 import dev.roster.domain.UserDetails;
 import dev.roster.domain.UserDraft;
+import dev.roster.domain.UserSettings;
 import dev.roster.scim.schema.ScimSchemas;
 import java.util.List;
 import java.util.Optional;
@@ -48,19 +50,57 @@ public final class UserMapper {
           "roles",
           "x509Certificates");
 
+  /** What the LDAP sync writes on its users (store.jpa.DirectoryAttributes). */
+  private static final List<String> DIRECTORY_OWNED = List.of("name", "displayName", "emails");
+
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+          .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
   private UserMapper() {}
 
+  /** A POST body, or the result of a PATCH: what is not there is not asked for. */
   public static UserDraft toDraft(ObjectNode resource) {
+    return toDraft(resource, null, false);
+  }
+
+  /**
+   * A PATCH result: a later element of userProperties, preferences, secrets, … with the key of an
+   * earlier one replaces it, so {@code add} of an existing key updates it.
+   */
+  public static UserDraft toPatchedDraft(ObjectNode resource) {
+    return toDraft(resource, null, true);
+  }
+
+  /**
+   * A PUT body for {@code current}. Identity providers replace users knowing only the core and
+   * enterprise schemas: without the Roster extension the user's Roster attributes stay as they are,
+   * and within it profile, trial and adminProperties stay unless sent (they are an admin's, not the
+   * client's, to clear).
+   */
+  public static UserDraft toReplacementDraft(ObjectNode resource, User current) {
+    return toDraft(resource, current, false);
+  }
+
+  private static UserDraft toDraft(ObjectNode resource, User current, boolean collapse) {
     ObjectNode details = NODES.objectNode();
     for (String attribute : DETAIL_ATTRIBUTES) {
       if (resource.has(attribute)) {
         details.set(attribute, resource.get(attribute));
+      }
+    }
+    if (current != null && current.account().source() == Source.LDAP) {
+      // A PUT that leaves out what the directory owns (Okta's {"userName":…,"active":false})
+      // keeps it: only a different value sent is a write to the directory's attributes.
+      ObjectNode owned = MAPPER.valueToTree(current.details());
+      for (String attribute : DIRECTORY_OWNED) {
+        if (!resource.has(attribute) && owned.has(attribute)) {
+          details.set(attribute, owned.get(attribute));
+        }
       }
     }
     UserDetails parsed = convert(details);
@@ -83,17 +123,65 @@ public final class UserMapper {
             parsed.entitlements(),
             parsed.roles(),
             parsed.x509Certificates(),
-            enterprise(resource));
+            enterprise(resource),
+            UserSettings.EMPTY);
+    RosterUserMapper.Asked asked = roster(resource, current, collapse);
     return new UserDraft(
         resource.path("userName").asText(),
         text(resource, "externalId"),
         resource.path("active").asBoolean(true),
-        Optional.empty(),
-        withEnterprise,
-        Optional.ofNullable(text(resource, "password")));
+        asked.source(),
+        withEnterprise.withRoster(asked.settings()),
+        Optional.ofNullable(text(resource, "password")),
+        asked.profile(),
+        asked.hidden(),
+        asked.writes());
+  }
+
+  private static RosterUserMapper.Asked roster(
+      ObjectNode resource, User current, boolean collapse) {
+    JsonNode ext = resource.get(ScimSchemas.ROSTER_USER_URN);
+    if (current == null) {
+      return RosterUserMapper.read(ext instanceof ObjectNode o ? o : NODES.objectNode(), collapse);
+    }
+    UserSettings kept = current.details().roster();
+    if (!(ext instanceof ObjectNode o)) {
+      return new RosterUserMapper.Asked(
+          Optional.empty(),
+          current.account().profile(),
+          current.account().hidden(),
+          kept,
+          List.of());
+    }
+    RosterUserMapper.Asked asked = RosterUserMapper.read(o, false);
+    UserSettings s = asked.settings();
+    UserSettings merged =
+        new UserSettings(
+            s.comment(),
+            s.userProperties(),
+            o.has("adminProperties") ? s.adminProperties() : kept.adminProperties(),
+            s.preferences(),
+            s.secrets(),
+            s.credentials(),
+            o.has("trial") ? s.trial() : kept.trial());
+    return new RosterUserMapper.Asked(
+        asked.source(),
+        o.has("profile") ? asked.profile() : current.account().profile(),
+        asked.hidden(),
+        merged,
+        asked.writes());
   }
 
   public static ObjectNode toScim(User user, List<GroupRef> groups, ScimUrls urls) {
+    return toScim(user, groups, List.of(), urls);
+  }
+
+  /**
+   * @param effectivePermissions the user's entitlements and its groups' permissions, as computed by
+   *     the store (empty when not shown)
+   */
+  public static ObjectNode toScim(
+      User user, List<GroupRef> groups, List<String> effectivePermissions, ScimUrls urls) {
     ObjectNode out = NODES.objectNode();
     ArrayNode schemas = out.putArray("schemas").add(ScimSchemas.USER_URN);
     out.put("id", user.id().toString());
@@ -103,6 +191,7 @@ public final class UserMapper {
     out.put("userName", user.userName());
     ObjectNode details = MAPPER.valueToTree(user.details());
     details.remove("enterprise");
+    details.remove("roster");
     out.setAll(details);
     out.put("active", user.active());
     if (!groups.isEmpty()) {
@@ -121,6 +210,10 @@ public final class UserMapper {
       schemas.add(ScimSchemas.ENTERPRISE_USER_URN);
       out.set(ScimSchemas.ENTERPRISE_USER_URN, enterpriseNode(enterprise, urls));
     }
+    schemas.add(ScimSchemas.ROSTER_USER_URN);
+    out.set(
+        ScimSchemas.ROSTER_USER_URN,
+        RosterUserMapper.write(user.account(), user.details().roster(), effectivePermissions));
     MetaMapper.write(out, "User", user.meta(), urls.user(user.id()));
     return out;
   }

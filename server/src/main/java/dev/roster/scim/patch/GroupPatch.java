@@ -78,7 +78,12 @@ public final class GroupPatch {
     }
     GroupDraft draft = GroupMapper.toDraft(GROUPS.read(patched));
     return new Group(
-        current.id(), draft.displayName(), draft.externalId(), current.source(), current.meta());
+        current.id(),
+        draft.displayName(),
+        draft.externalId(),
+        current.source(),
+        draft.settings(),
+        current.meta());
   }
 
   private static MembershipChange change(PatchStep step) throws BadRequestException {

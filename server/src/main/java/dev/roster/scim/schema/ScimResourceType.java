@@ -20,10 +20,14 @@ public record ScimResourceType(
           "/Users",
           "People with an account in the tenant",
           ScimSchemas.USER,
-          List.of(ScimSchemas.ENTERPRISE_USER));
+          List.of(ScimSchemas.ENTERPRISE_USER, ScimSchemas.ROSTER_USER));
   public static final ScimResourceType GROUP =
       new ScimResourceType(
-          "Group", "/Groups", "Groups of users and groups", ScimSchemas.GROUP, List.of());
+          "Group",
+          "/Groups",
+          "Groups of users and groups",
+          ScimSchemas.GROUP,
+          List.of(ScimSchemas.ROSTER_GROUP));
 
   public static List<ScimResourceType> all() {
     return List.of(USER, GROUP);

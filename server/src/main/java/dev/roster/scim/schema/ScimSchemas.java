@@ -45,6 +45,8 @@ public final class ScimSchemas {
   public static final String ENTERPRISE_USER_URN =
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   public static final String GROUP_URN = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  public static final String ROSTER_USER_URN = RosterSchemas.USER_URN;
+  public static final String ROSTER_GROUP_URN = RosterSchemas.GROUP_URN;
 
   private static final String[] USER_OR_GROUP = {"User", "Group"};
 
@@ -61,13 +63,28 @@ public final class ScimSchemas {
   public static final SchemaResource GROUP =
       schema(GROUP_URN, "Group", "A named collection of Users and Groups", groupAttributes());
 
-  private static final List<SchemaResource> ALL = List.of(USER, ENTERPRISE_USER, GROUP);
+  public static final SchemaResource ROSTER_USER =
+      schema(
+          ROSTER_USER_URN,
+          "RosterUser",
+          "Roster's attributes of a User: source, profile, properties, secrets, permissions",
+          RosterSchemas.userAttributes());
+
+  public static final SchemaResource ROSTER_GROUP =
+      schema(
+          ROSTER_GROUP_URN,
+          "RosterGroup",
+          "Roster's attributes of a Group: description, admin flag, LDAP mapping, permissions",
+          RosterSchemas.groupAttributes());
+
+  private static final List<SchemaResource> ALL =
+      List.of(USER, ENTERPRISE_USER, ROSTER_USER, GROUP, ROSTER_GROUP);
 
   private static final List<AttributeDefinition> COMMON = commonAttributes();
 
   private ScimSchemas() {}
 
-  /** The served schemas: User, EnterpriseUser, Group, in that order. */
+  /** The served schemas: User, EnterpriseUser, RosterUser, Group, RosterGroup, in that order. */
   public static List<SchemaResource> all() {
     return ALL;
   }

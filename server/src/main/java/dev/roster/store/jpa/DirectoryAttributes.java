@@ -52,7 +52,8 @@ final class DirectoryAttributes {
         current.entitlements(),
         current.roles(),
         current.x509Certificates(),
-        current.enterprise());
+        current.enterprise(),
+        current.roster());
   }
 
   static String primaryEmail(UserDetails details) {

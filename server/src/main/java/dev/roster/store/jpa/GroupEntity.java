@@ -42,6 +42,10 @@ class GroupEntity {
   @Column(name = "ldap_group_names")
   String ldapGroupNames;
 
+  /** Whether members administer the tenant (V6). */
+  @Column(nullable = false)
+  boolean admin;
+
   @Column(nullable = false)
   Instant created;
 

@@ -4,6 +4,7 @@ import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.Clock;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Group;
+import dev.roster.domain.GroupSettings;
 import dev.roster.domain.Member;
 import dev.roster.domain.MemberType;
 import dev.roster.domain.Meta;
@@ -66,6 +67,7 @@ public final class JpaGroupStore implements GroupStore {
         () -> {
           session().persist(entity);
           session().flush();
+          GroupPermissions.write(session(), tenantId, group.id(), group.settings().permissions());
           return toGroup(entity);
         });
   }
@@ -73,12 +75,17 @@ public final class JpaGroupStore implements GroupStore {
   @Override
   public Group update(UUID tenantId, Group group) {
     GroupEntity entity = entity(tenantId, group.id()).orElseThrow(() -> NotFound.group(group.id()));
+    boolean permissionsChanged =
+        !GroupPermissions.read(entity.attributes).equals(group.settings().permissions());
     copy(group, entity);
     return Constraints.unique(
         "ux_user_group_display_name",
         () -> taken(group.displayName()),
         () -> {
           session().flush();
+          if (permissionsChanged) {
+            GroupPermissions.write(session(), tenantId, group.id(), group.settings().permissions());
+          }
           return toGroup(entity);
         });
   }
@@ -103,6 +110,37 @@ public final class JpaGroupStore implements GroupStore {
   @Override
   public void forEachMember(UUID tenantId, UUID groupId, Consumer<Member> action) {
     Memberships.forEachMember(session(), tenantId, groupId, action);
+  }
+
+  @Override
+  public boolean isNested(UUID tenantId, UUID groupId) {
+    return !session()
+        .createNativeQuery(
+            "select group_id from membership where member_group_id = :group", Object.class)
+        .setParameter("group", groupId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public Map<UUID, String> directoryOrigins(UUID tenantId, UUID groupId, Collection<UUID> members) {
+    Map<UUID, String> found = new java.util.LinkedHashMap<>();
+    for (List<UUID> chunk : Memberships.chunks(members)) {
+      List<Object[]> rows =
+          session()
+              .createNativeQuery(
+                  "select coalesce(user_id, member_group_id), origin from membership"
+                      + " where group_id = :group and origin <> :manual"
+                      + " and (user_id in (:ids) or member_group_id in (:ids))",
+                  Object[].class)
+              .setParameter("group", groupId)
+              .setParameter("manual", Origin.MANUAL.value())
+              .setParameterList("ids", chunk)
+              .getResultList();
+      rows.forEach(row -> found.putIfAbsent(Memberships.uuid(row[0]), (String) row[1]));
+    }
+    return found;
   }
 
   @Override
@@ -196,6 +234,14 @@ public final class JpaGroupStore implements GroupStore {
     entity.externalId = group.externalId();
     entity.source = group.source().name();
     entity.lastModified = group.meta().lastModified();
+    GroupSettings settings = group.settings();
+    entity.admin = settings.admin();
+    entity.attributes = GroupPermissions.attributes(settings);
+    // The column the LDAP sync reads (JpaSyncStore.groups): a JSON array, null for none.
+    entity.ldapGroupNames =
+        settings.ldapGroupNames().isEmpty()
+            ? null
+            : GroupPermissions.json(settings.ldapGroupNames());
   }
 
   static Group toGroup(GroupEntity e) {
@@ -204,6 +250,7 @@ public final class JpaGroupStore implements GroupStore {
         e.displayName,
         e.externalId,
         Source.valueOf(e.source),
+        GroupPermissions.settings(e.attributes, e.admin, e.ldapGroupNames),
         new Meta(e.created, e.lastModified, e.version));
   }
 

@@ -8,6 +8,7 @@ import dev.roster.domain.MemberType;
 import dev.roster.domain.Meta;
 import dev.roster.domain.Source;
 import dev.roster.domain.User;
+import dev.roster.domain.UserSettings;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
 import dev.roster.store.UserStore;
@@ -37,6 +38,18 @@ public final class JpaUserStore implements UserStore {
    */
   public int indexStaleSearchValues() {
     return UserValues.reindexStale(tx);
+  }
+
+  /**
+   * Re-encrypts every stored secret not under {@code keyId}, a batch per transaction.
+   *
+   * @return how many values were re-encrypted
+   */
+  public static int rekeySecrets(
+      JpaTransactions tx,
+      String keyId,
+      java.util.function.UnaryOperator<dev.roster.domain.SecretCipher.Sealed> reseal) {
+    return UserSecrets.rekey(tx, keyId, reseal);
   }
 
   @Override
@@ -105,6 +118,28 @@ public final class JpaUserStore implements UserStore {
   }
 
   @Override
+  public boolean exists(UUID tenantId, UUID id) {
+    return tx.inTransaction(() -> entity(tenantId, id).isPresent());
+  }
+
+  @Override
+  public void recordLogin(UUID tenantId, UUID id, java.time.Instant when) {
+    session()
+        .createNativeMutationQuery(
+            "update user_account set last_login = :when where id = :id and tenant_id = :tenant")
+        .setParameter("when", when)
+        .setParameter("id", id)
+        .setParameter("tenant", tenantId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void writeSecrets(
+      UUID tenantId, UUID userId, List<SealedSecret> sealed, UserSettings settings) {
+    UserSecrets.write(session(), tenantId, userId, sealed, settings);
+  }
+
+  @Override
   public boolean delete(UUID tenantId, UUID id) {
     Optional<UserEntity> entity = entity(tenantId, id);
     if (entity.isEmpty()) {
@@ -124,6 +159,35 @@ public final class JpaUserStore implements UserStore {
   @Override
   public Map<UUID, List<GroupRef>> groupsOf(UUID tenantId, Collection<UUID> userIds) {
     return Memberships.groupsOf(session(), tenantId, userIds);
+  }
+
+  @Override
+  public Map<UUID, List<String>> groupPermissions(UUID tenantId, Collection<UUID> userIds) {
+    Map<UUID, List<String>> found = new java.util.HashMap<>();
+    if (userIds.isEmpty()) {
+      return found;
+    }
+    String groups =
+        NestedGroups.upward(
+            "select m.group_id as gid, m.user_id as tag from membership m"
+                + " where m.user_id in (:ids)");
+    List<Object[]> rows =
+        session()
+            .createNativeQuery(
+                "select distinct r.tag, gp.permission from ("
+                    + groups
+                    + ") r join group_permission gp on gp.group_id = r.gid"
+                    + " where gp.tenant_id = :tenant order by gp.permission",
+                Object[].class)
+            .setParameterList("ids", userIds)
+            .setParameter("tenant", tenantId)
+            .getResultList();
+    for (Object[] row : rows) {
+      found
+          .computeIfAbsent(Memberships.uuid(row[0]), k -> new java.util.ArrayList<>())
+          .add((String) row[1]);
+    }
+    return found;
   }
 
   @Override
@@ -205,7 +269,13 @@ public final class JpaUserStore implements UserStore {
   static User toUser(UserEntity e) {
     Account account =
         new Account(
-            Source.valueOf(e.source), e.sourceName, e.ldapDn, e.ldapUuid, e.profile, e.hidden);
+            Source.valueOf(e.source),
+            e.sourceName,
+            e.ldapDn,
+            e.ldapUuid,
+            e.profile,
+            e.hidden,
+            e.lastLogin);
     return new User(
         e.id,
         e.userName,

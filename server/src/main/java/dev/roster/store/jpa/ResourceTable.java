@@ -1,7 +1,9 @@
 package dev.roster.store.jpa;
 
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import dev.roster.scim.schema.AttributePath;
 import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.scim.schema.ScimSchemas;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +14,11 @@ import java.util.Map;
  * schema compares it (the {@code *_lower} columns are case-folded).
  */
 final class ResourceTable {
+  private static final String ROSTER_USER =
+      ScimSchemas.ROSTER_USER_URN.toLowerCase(Locale.ROOT) + ":";
+  private static final String ROSTER_GROUP =
+      ScimSchemas.ROSTER_GROUP_URN.toLowerCase(Locale.ROOT) + ":";
+
   private static final String META_REFUSED =
       "cannot be searched; meta.created and meta.lastModified can";
 
@@ -20,17 +27,51 @@ final class ResourceTable {
           ScimResourceType.USER,
           "user_account",
           "username",
+          Map.ofEntries(
+              Map.entry("id", idColumn()),
+              Map.entry(
+                  "externalid",
+                  new Stored.Column(Operand.text("e.external_id", false), false, true)),
+              Map.entry(
+                  "username",
+                  new Stored.Column(Operand.text("e.user_name_lower", true), true, false)),
+              Map.entry(
+                  "displayname",
+                  new Stored.Column(Operand.text("e.display_name_lower", true), false, true)),
+              Map.entry(
+                  "active",
+                  new Stored.Column(Operand.of("e.active", Operand.Kind.BOOLEAN), false, false)),
+              Map.entry("meta.created", dateTimeColumn("e.created")),
+              Map.entry("meta.lastmodified", dateTimeColumn("e.last_modified")),
+              // Roster's extension: the account's columns (V1, V6).
+              Map.entry(
+                  ROSTER_USER + "source",
+                  new Stored.Column(Operand.text("e.source", false), false, false)),
+              Map.entry(
+                  ROSTER_USER + "sourcename",
+                  new Stored.Column(Operand.text("e.source_name", false), false, true)),
+              Map.entry(
+                  ROSTER_USER + "ldapdn",
+                  new Stored.Column(Operand.text("e.ldap_dn", false), false, true)),
+              Map.entry(
+                  ROSTER_USER + "profile",
+                  new Stored.Column(Operand.text("e.profile", false), false, true)),
+              Map.entry(
+                  ROSTER_USER + "hidden",
+                  new Stored.Column(Operand.of("e.hidden", Operand.Kind.BOOLEAN), false, false)),
+              Map.entry(
+                  ROSTER_USER + "lastlogin",
+                  new Stored.Column(
+                      Operand.of("e.last_login", Operand.Kind.DATE_TIME), false, true))),
           Map.of(
-              "id", idColumn(),
-              "externalid", new Stored.Column(Operand.text("e.external_id", false), false, true),
-              "username", new Stored.Column(Operand.text("e.user_name_lower", true), true, false),
-              "displayname",
-                  new Stored.Column(Operand.text("e.display_name_lower", true), false, true),
-              "active",
-                  new Stored.Column(Operand.of("e.active", Operand.Kind.BOOLEAN), false, false),
-              "meta.created", dateTimeColumn("e.created"),
-              "meta.lastmodified", dateTimeColumn("e.last_modified")),
-          Map.of(
+              ROSTER_USER + "effectivepermissions",
+              // Entitlements and the permissions of every group the user is in, nested too.
+              new Stored.Relation(
+                  NestedGroups.effectivePermissions() + " ep",
+                  "1 = 1",
+                  "ep.owner_id",
+                  "ep.permission",
+                  Map.of("", Operand.text("ep.permission", true))),
               "groups",
               new Stored.Relation(
                   "membership m join user_group g on g.id = m.group_id",
@@ -51,13 +92,28 @@ final class ResourceTable {
           "user_group",
           "displayname",
           Map.of(
-              "id", idColumn(),
-              "externalid", new Stored.Column(Operand.text("e.external_id", false), false, true),
+              "id",
+              idColumn(),
+              "externalid",
+              new Stored.Column(Operand.text("e.external_id", false), false, true),
               "displayname",
-                  new Stored.Column(Operand.text("e.display_name_lower", true), true, false),
-              "meta.created", dateTimeColumn("e.created"),
-              "meta.lastmodified", dateTimeColumn("e.last_modified")),
+              new Stored.Column(Operand.text("e.display_name_lower", true), true, false),
+              "meta.created",
+              dateTimeColumn("e.created"),
+              "meta.lastmodified",
+              dateTimeColumn("e.last_modified"),
+              ROSTER_GROUP + "admin",
+              new Stored.Column(Operand.of("e.admin", Operand.Kind.BOOLEAN), false, false),
+              ROSTER_GROUP + "source",
+              new Stored.Column(Operand.text("e.source", false), false, false)),
           Map.of(
+              ROSTER_GROUP + "permissions",
+              new Stored.Relation(
+                  "group_permission gp",
+                  "gp.tenant_id = " + SqlParameters.TENANT,
+                  "gp.group_id",
+                  "gp.permission_key",
+                  Map.of("", Operand.text("gp.permission_key", true))),
               "members",
               new Stored.Relation(
                   "membership m left join user_account mu on mu.id = m.user_id"
@@ -134,6 +190,9 @@ final class ResourceTable {
       return column;
     }
     String top = path.parent().key();
+    if (path.definition().getReturned() == AttributeDefinition.Returned.NEVER) {
+      return new Stored.Refused("is never returned, so it cannot be searched either");
+    }
     if (refused.containsKey(top)) {
       return new Stored.Refused(refused.get(top));
     }

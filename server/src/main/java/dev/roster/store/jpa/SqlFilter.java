@@ -187,7 +187,10 @@ final class SqlFilter extends LeafVisitor {
    */
   static Operand operand(AttributePath path, Stored stored, Filter filter, String alias) {
     if (stored instanceof Stored.Relation relation) {
-      return relation.subs().get(path.sub().getName().toLowerCase(Locale.ROOT));
+      // A simple multi-valued attribute (effectivePermissions) is its own, unnamed, sub-attribute.
+      return relation
+          .subs()
+          .get(path.sub() == null ? "" : path.sub().getName().toLowerCase(Locale.ROOT));
     }
     AttributeDefinition definition = path.definition();
     return switch (definition.getType()) {

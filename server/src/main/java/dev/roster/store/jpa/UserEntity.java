@@ -62,6 +62,10 @@ class UserEntity {
   @Column(name = "disabled_reason")
   String disabledReason;
 
+  /** When the user last signed in through /admin/authenticate (V6). */
+  @Column(name = "last_login")
+  Instant lastLogin;
+
   @Column(name = "password_hash")
   String passwordHash;
 

@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.types.SchemaResource;
 import dev.roster.domain.CaseInsensitive;
 import dev.roster.scim.schema.AttributePath;
 import dev.roster.scim.schema.ScimResourceType;
+import dev.roster.scim.schema.ScimSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -87,16 +88,21 @@ final class UserValues {
       }
     }
     // The domain keeps the enterprise extension under "enterprise", and the manager's "$ref" as
-    // "ref": the only places where its names differ from SCIM's.
-    if (stored.get("enterprise") instanceof ObjectNode enterprise) {
-      if (enterprise.get("manager") instanceof ObjectNode manager && manager.has("ref")) {
-        manager.set("$ref", manager.remove("ref"));
-      }
-      for (SchemaResource extension : type.extensions()) {
+    // "ref": the only places where its names differ from SCIM's. Roster's extension is under
+    // "roster", less its attributes that are columns (source, profile, …) or computed.
+    if (stored.get("enterprise") instanceof ObjectNode enterprise
+        && enterprise.get("manager") instanceof ObjectNode manager
+        && manager.has("ref")) {
+      manager.set("$ref", manager.remove("ref"));
+    }
+    for (SchemaResource extension : type.extensions()) {
+      boolean roster = extension.getId().equals(ScimSchemas.ROSTER_USER_URN);
+      if (stored.get(roster ? "roster" : "enterprise") instanceof ObjectNode node) {
         for (AttributeDefinition attribute : extension.getAttributes()) {
-          rows.attribute(
-              new AttributePath(extension.getId(), attribute, null),
-              enterprise.get(attribute.getName()));
+          AttributePath path = new AttributePath(extension.getId(), attribute, null);
+          if (ResourceTable.USERS.stored(path) instanceof Stored.Values) {
+            rows.attribute(path, node.get(attribute.getName()));
+          }
         }
       }
     }

@@ -142,13 +142,22 @@ class ScimSchemasTest {
   }
 
   @Test
-  void onlyUserNameAndGroupDisplayNameAreRequired() {
+  void onlyUserNameGroupDisplayNameAndRosterKeysAreRequired() {
     List<String> required = new ArrayList<>();
     for (SchemaResource schema : ScimSchemas.all()) {
       collectRequired(schema.getName(), JsonUtils.valueToNode(schema).path("attributes"), required);
     }
 
-    assertThat(required).containsExactly("User.userName", "Group.displayName");
+    // The keys and names of Roster's key/value lists are required within each element.
+    assertThat(required)
+        .containsExactly(
+            "User.userName",
+            "RosterUser.userProperties.key",
+            "RosterUser.adminProperties.key",
+            "RosterUser.preferences.key",
+            "RosterUser.secrets.name",
+            "RosterUser.credentials.name",
+            "Group.displayName");
   }
 
   @Test
@@ -220,9 +229,14 @@ class ScimSchemasTest {
   }
 
   @Test
-  void allListsUserEnterpriseUserGroup() {
+  void allListsUserEnterpriseUserRosterUserGroupRosterGroup() {
     assertThat(ScimSchemas.all())
-        .containsExactly(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER, ScimSchemas.GROUP);
+        .containsExactly(
+            ScimSchemas.USER,
+            ScimSchemas.ENTERPRISE_USER,
+            ScimSchemas.ROSTER_USER,
+            ScimSchemas.GROUP,
+            ScimSchemas.ROSTER_GROUP);
   }
 
   /** {@code expected}: space-separated {@code characteristic=value} pairs, spelled as in JSON. */

@@ -57,7 +57,11 @@ class MembershipPatchStatementsTest {
     database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
     tx = new JpaTransactions(database.sessionFactory());
     users = new JpaUserStore(tx);
-    groups = new GroupService(tx, new JpaGroupStore(tx, database.isPostgres()));
+    groups =
+        new GroupService(
+            tx,
+            new JpaGroupStore(tx, database.isPostgres()),
+            new dev.roster.domain.AdministratorGuard(new JpaAdministrators(tx)));
   }
 
   @AfterEach
@@ -151,6 +155,7 @@ class MembershipPatchStatementsTest {
             TENANT,
             new GroupDraft(
                 name + "-" + UUID.randomUUID(),
+                null,
                 null,
                 members.stream().map(MemberRef::new).toList()))
         .id();

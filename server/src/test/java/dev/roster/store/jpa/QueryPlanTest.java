@@ -90,6 +90,7 @@ class QueryPlanTest {
             List.of(),
             List.of(),
             List.of(),
+            null,
             null);
     return new User(
         UUID.randomUUID(),

@@ -93,7 +93,7 @@ class SeedWalkHttpTest {
               ops(
                   "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"%s\"}]}"
                       .formatted(user.get("id").asText())))
-          .expectStatus(200);
+          .expectStatus(204);
     }
     JsonNode listed =
         scim.get(

@@ -128,14 +128,18 @@ final class HttpReport {
     }
     List<Measurement> add = available(mainUsers, "PATCH add 1 member to the large group");
     double p99Add = Medians.of(add, m -> m.result().p99Millis());
+    // A run in which no PATCH finished has no latencies at all: that is the worst result, not 0 ms.
+    boolean addFinished = add.stream().allMatch(m -> m.result().operations() > 0);
     lines.add(
         add.isEmpty()
-            ? "| adding a member to a 100,000-member group: p99 < 20 ms | not measured (PATCH not"
-                + " implemented) | pending issue 6 |"
-            : verdict(
-                "adding a member to a 100,000-member group: p99 < 20 ms",
-                String.format("p99 %.2f ms", p99Add),
-                p99Add < 20));
+            ? "| adding a member to a 100,000-member group: p99 < 20 ms | not measured | missed |"
+            : !addFinished
+                ? "| adding a member to a 100,000-member group: p99 < 20 ms | no PATCH finished"
+                    + " within a measured window | **missed** |"
+                : verdict(
+                    "adding a member to a 100,000-member group: p99 < 20 ms",
+                    String.format("p99 %.2f ms", p99Add),
+                    p99Add < 20));
     TreeSet<Integer> sizes = new TreeSet<>();
     results.measurements().forEach(m -> sizes.add(m.users()));
     if (sizes.size() >= 2) {

@@ -37,7 +37,10 @@ public final class BenchMain {
     System.exit(new CommandLine(BenchMain.class).execute(args));
   }
 
-  @Command(name = "all", description = "The HTTP scenarios, then the sync scenarios.")
+  @Command(
+      name = "all",
+      mixinStandardHelpOptions = true,
+      description = "The HTTP scenarios, then the sync scenarios.")
   static final class All implements Callable<Integer> {
     @Mixin RunOptions options;
 
@@ -47,7 +50,7 @@ public final class BenchMain {
     }
   }
 
-  @Command(name = "http", description = "The HTTP scenarios only.")
+  @Command(name = "http", mixinStandardHelpOptions = true, description = "The HTTP scenarios only.")
   static final class HttpOnly implements Callable<Integer> {
     @Mixin RunOptions options;
 
@@ -57,7 +60,7 @@ public final class BenchMain {
     }
   }
 
-  @Command(name = "sync", description = "The sync scenarios only.")
+  @Command(name = "sync", mixinStandardHelpOptions = true, description = "The sync scenarios only.")
   static final class SyncOnly implements Callable<Integer> {
     @Mixin RunOptions options;
 
@@ -67,7 +70,10 @@ public final class BenchMain {
     }
   }
 
-  @Command(name = "baseline", description = "Serve the baseline (started by the bench itself).")
+  @Command(
+      name = "baseline",
+      mixinStandardHelpOptions = true,
+      description = "Serve the baseline (started by the bench itself).")
   static final class Baseline implements Callable<Integer> {
     @Option(names = "--port", required = true)
     int port;
@@ -82,7 +88,10 @@ public final class BenchMain {
     }
   }
 
-  @Command(name = "hotspots", description = "CPU hotspots of a JFR recording.")
+  @Command(
+      name = "hotspots",
+      mixinStandardHelpOptions = true,
+      description = "CPU hotspots of a JFR recording.")
   static final class HotspotsCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "A .jfr file.")
     Path recording;

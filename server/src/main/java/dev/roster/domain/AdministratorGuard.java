@@ -36,7 +36,13 @@ public final class AdministratorGuard {
    * @param what what the write did, for the message ("deleting user 'x'")
    */
   public void check(UUID tenantId, boolean before, String what) {
-    if (before && !administrators.anyActive(tenantId)) {
+    if (!before) {
+      return;
+    }
+    // Two writes demoting the last two administrators at once would each still count the other;
+    // taking the tenant's lock first makes the second count after the first has committed.
+    administrators.lockTenant(tenantId);
+    if (!administrators.anyActive(tenantId)) {
       throw new LastAdministrator(
           what
               + " would leave this tenant without an active administrator; make another user an"

@@ -32,6 +32,14 @@ public final class JpaAdministrators implements Administrators {
   }
 
   @Override
+  public void lockTenant(UUID tenantId) {
+    tx.session()
+        .createNativeQuery("select id from tenant where id = :tenant for update", Object.class)
+        .setParameter("tenant", tenantId)
+        .getResultList();
+  }
+
+  @Override
   public boolean anyActive(UUID tenantId) {
     String adminGroups =
         NestedGroups.downward(

@@ -76,6 +76,9 @@ record SortKey(String join, Operand operand, boolean unique, boolean nullable) {
     String direction = descending ? " desc" : " asc";
     String sql = operand.sql();
     List<String> parts = new ArrayList<>();
+    // The tenant leads every index (tenant, value, id): H2 reads an index in order, instead of
+    // sorting every row the condition leaves, only when ORDER BY names its columns from the first.
+    parts.add("e.tenant_id" + direction);
     if (nullable) {
       parts.add("case when " + sql + " is null then 1 else 0 end" + direction);
     }

@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Db.class)
 class LumAppsSeedTest {
+  private static final String EXT = "urn:roster:scim:extension:2.0:User";
+
   @Parameter Db db;
   private TestServer server;
   private ScimClient scim;
@@ -78,6 +80,42 @@ class LumAppsSeedTest {
             ScimClient.patchOps("{\"op\":\"replace\",\"path\":\"active\",\"value\":true}"))
         .expectStatus(200);
     assertThat(list("active eq true", "")).containsExactly("ann", "bob");
+  }
+
+  /**
+   * user/save with isHidden ("visible in search and user directory"); user/list leaves hidden users
+   * out unless showHidden=True, which is includeHidden=true here (or a filter naming hidden).
+   */
+  @Test
+  void hiddenUsersAreLeftOutOfListsUnlessShown() {
+    save("hana", "Hana", "H");
+    String ivo = save("ivo", "Ivo", "I");
+    scim.patch(
+            "/Users/" + ivo,
+            ScimClient.patchOps(
+                "{\"op\":\"replace\",\"path\":\"" + EXT + ":hidden\",\"value\":true}"))
+        .expectStatus(200);
+
+    assertThat(list(null, "")).containsExactly("hana");
+    assertThat(list(null, "&includeHidden=true")).containsExactly("hana", "ivo");
+    assertThat(list(EXT + ":hidden eq true", "")).containsExactly("ivo");
+    scim.get("/Users/" + ivo).expectStatus(200);
+  }
+
+  /**
+   * user/list with types (google, microsoft, okta, external): the account's source here, LOCAL for
+   * an account saved with a password, LOCAL_NO_AUTH for one that signs in elsewhere.
+   */
+  @Test
+  void accountTypesAreTheSourceAndFilterTheList() {
+    save("jo", "Jo", "J");
+    scim.createUser(
+        """
+        {"userName":"kim@%s.example.org","password":"a long enough password 1"}"""
+            .formatted(run));
+
+    assertThat(list(EXT + ":source eq \"LOCAL\"", "")).containsExactly("kim");
+    assertThat(list(EXT + ":source eq \"LOCAL_NO_AUTH\"", "")).containsExactly("jo");
   }
 
   /** user/list with fields: "response will contain only specified properties". */

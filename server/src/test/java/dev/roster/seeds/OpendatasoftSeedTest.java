@@ -123,6 +123,29 @@ class OpendatasoftSeedTest {
         .containsExactly("editor" + run);
   }
 
+  /**
+   * get_users(permissions=[…], include_inherited): permissions from any source, those of the user's
+   * groups (nested ones too) with those granted directly.
+   */
+  @Test
+  void permissionsFromGroupsAreEffectivePermissions() {
+    String permission = "explore_restricted_dataset" + run;
+    scim.createUser(
+        "{\"userName\":\"granted%s\",\"entitlements\":[{\"value\":\"%s\"}]}"
+            .formatted(run, permission));
+    String member = user("member", "M", "Member", "m@example.org");
+    scim.createGroup(
+        "{\"displayName\":\"Explorers%s\",\"members\":[{\"value\":\"%s\"}],\"%s\":{\"permissions\":[\"%s\"]}}"
+            .formatted(run, member, "urn:roster:scim:extension:2.0:Group", permission));
+
+    String effective =
+        "urn:roster:scim:extension:2.0:User:effectivePermissions eq \"" + permission + "\"";
+    assertThat(userNames(list(effective, "")))
+        .containsExactlyInAnyOrder("granted" + run, "member" + run);
+    assertThat(userNames(list("entitlements.value eq \"" + permission + "\"", "")))
+        .containsExactly("granted" + run);
+  }
+
   /** get_user('louise.data', expand='groups'): 200 with the groups; 404 when not found. */
   @Test
   void getUserShowsItsGroupsAnd404WhenThereIsNone() {

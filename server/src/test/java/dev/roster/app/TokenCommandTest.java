@@ -1,15 +1,14 @@
 package dev.roster.app;
 
+import static dev.roster.testing.Cli.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.config.RosterConfig;
+import dev.roster.testing.Cli;
+import dev.roster.testing.Cli.Run;
 import dev.roster.testing.Db;
 import dev.roster.testing.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -44,52 +43,13 @@ class TokenCommandTest {
     server.close();
   }
 
-  /** The config file a CLI user would pass: the same data directory and database. */
-  private Path configFile() throws IOException {
-    RosterConfig config = server.config();
-    Path file = dir.resolve("roster.yaml");
-    Files.writeString(
-        file,
-        """
-        dataDir: "%s"
-        db:
-          url: "%s"
-          user: "%s"
-          password: "%s"
-        """
-            .formatted(
-                config.dataDir(), config.db().url(), config.db().user(), config.db().password()));
-    return file;
-  }
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run roster(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new Run(
-          code,
-          outBytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   private String createToken(String name, String scope) throws IOException {
     Run run =
         roster(
             "token",
             "create",
             "--config",
-            configFile().toString(),
+            Cli.configFile(server, dir).toString(),
             "--name",
             name,
             "--scope",
@@ -121,7 +81,7 @@ class TokenCommandTest {
             "token",
             "create",
             "--config",
-            configFile().toString(),
+            Cli.configFile(server, dir).toString(),
             "--name",
             "mine",
             "--scope",
@@ -137,7 +97,7 @@ class TokenCommandTest {
             "token",
             "create",
             "--config",
-            configFile().toString(),
+            Cli.configFile(server, dir).toString(),
             "--name",
             "x",
             "--user",
@@ -149,7 +109,7 @@ class TokenCommandTest {
   @Test
   void listShowsNamesAndScopesButNeverTheTokens() throws IOException {
     String token = createToken("listed", "admin");
-    Run list = roster("token", "list", "--config", configFile().toString());
+    Run list = roster("token", "list", "--config", Cli.configFile(server, dir).toString());
     assertThat(list.exitCode()).isZero();
     assertThat(list.out()).contains("listed").contains("admin").doesNotContain(token);
   }
@@ -159,7 +119,13 @@ class TokenCommandTest {
     String token = createToken("short-lived", "read");
     server.client(token).get("/Users").expectStatus(200);
     Run revoke =
-        roster("token", "revoke", "--config", configFile().toString(), "--name", "short-lived");
+        roster(
+            "token",
+            "revoke",
+            "--config",
+            Cli.configFile(server, dir).toString(),
+            "--name",
+            "short-lived");
     assertThat(revoke.exitCode()).as(revoke.err()).isZero();
     server.client(token).get("/Users").expectError(401, null);
   }
@@ -168,7 +134,13 @@ class TokenCommandTest {
   void aDuplicateNameOrABadScopeIsOneLineAndExit2() throws IOException {
     createToken("twice", "read");
     Run duplicate =
-        roster("token", "create", "--config", configFile().toString(), "--name", "twice");
+        roster(
+            "token",
+            "create",
+            "--config",
+            Cli.configFile(server, dir).toString(),
+            "--name",
+            "twice");
     assertThat(duplicate.exitCode()).isEqualTo(2);
     assertThat(duplicate.err().strip())
         .startsWith("roster: ")
@@ -179,7 +151,7 @@ class TokenCommandTest {
             "token",
             "create",
             "--config",
-            configFile().toString(),
+            Cli.configFile(server, dir).toString(),
             "--name",
             "x",
             "--scope",
@@ -203,7 +175,7 @@ class TokenCommandTest {
                 "token",
                 "create",
                 "--config",
-                configFile().toString(),
+                Cli.configFile(server, dir).toString(),
                 "--name",
                 "from-another-process",
                 "--scope",

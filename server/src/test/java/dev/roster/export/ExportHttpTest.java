@@ -1,19 +1,17 @@
 package dev.roster.export;
 
+import static dev.roster.testing.Cli.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.app.Main;
-import dev.roster.config.RosterConfig;
+import dev.roster.testing.Cli;
+import dev.roster.testing.Cli.Run;
 import dev.roster.testing.ConcurrentLoad;
 import dev.roster.testing.Db;
 import dev.roster.testing.Reply;
 import dev.roster.testing.ScimClient;
 import dev.roster.testing.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -218,7 +216,7 @@ class ExportHttpTest {
 
   @Test
   void theCliWritesExactlyWhatHttpServes() throws IOException {
-    assertThat(roster("export", "users", "--config", configFile().toString()).out())
+    assertThat(roster("export", "users", "--config", Cli.configFile(server, dir).toString()).out())
         .isEqualTo(export("").body());
     String filter = "userName sw \"bulk01\" or active eq false";
     Path file = dir.resolve("users.csv");
@@ -227,7 +225,7 @@ class ExportHttpTest {
             "export",
             "users",
             "--config",
-            configFile().toString(),
+            Cli.configFile(server, dir).toString(),
             "--format",
             "csv",
             "--delimiter",
@@ -249,7 +247,13 @@ class ExportHttpTest {
   @Test
   void theCliSaysWhatIsWrongInOneLine() throws IOException {
     Run badFilter =
-        roster("export", "users", "--config", configFile().toString(), "--filter", "nope");
+        roster(
+            "export",
+            "users",
+            "--config",
+            Cli.configFile(server, dir).toString(),
+            "--filter",
+            "nope");
     assertThat(badFilter.exitCode()).isEqualTo(2);
     assertThat(badFilter.err().strip())
         .startsWith("roster: ")
@@ -257,7 +261,13 @@ class ExportHttpTest {
         .doesNotContain("\n");
     assertThat(badFilter.out()).isEmpty();
     Run badDelimiter =
-        roster("export", "users", "--config", configFile().toString(), "--delimiter", "ab");
+        roster(
+            "export",
+            "users",
+            "--config",
+            Cli.configFile(server, dir).toString(),
+            "--delimiter",
+            "ab");
     assertThat(badDelimiter.exitCode()).isEqualTo(2);
     assertThat(badDelimiter.err()).contains("delimiter");
     Run badOutput =
@@ -265,53 +275,20 @@ class ExportHttpTest {
             "export",
             "users",
             "--config",
-            configFile().toString(),
+            Cli.configFile(server, dir).toString(),
             "--output",
             dir.resolve("missing/users.csv").toString());
     assertThat(badOutput.exitCode()).isEqualTo(2);
     assertThat(badOutput.err()).contains("no directory");
     Run badFormat =
-        roster("export", "users", "--config", configFile().toString(), "--format", "xlsx");
+        roster(
+            "export",
+            "users",
+            "--config",
+            Cli.configFile(server, dir).toString(),
+            "--format",
+            "xlsx");
     assertThat(badFormat.exitCode()).isEqualTo(2);
     assertThat(badFormat.err()).contains("csv");
-  }
-
-  /** The config file a CLI user would pass: the same data directory and database. */
-  private Path configFile() throws IOException {
-    RosterConfig config = server.config();
-    Path file = dir.resolve("roster.yaml");
-    Files.writeString(
-        file,
-        """
-        dataDir: "%s"
-        db:
-          url: "%s"
-          user: "%s"
-          password: "%s"
-        """
-            .formatted(
-                config.dataDir(), config.db().url(), config.db().user(), config.db().password()));
-    return file;
-  }
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run roster(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new Run(
-          code,
-          outBytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 }

@@ -7,13 +7,11 @@ import dev.roster.testing.Db;
 import dev.roster.testing.Reply;
 import dev.roster.testing.ScimClient;
 import dev.roster.testing.TestServer;
+import dev.roster.testing.Together;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,19 +33,6 @@ class ConcurrentWritesHttpTest {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static List<Integer> together(List<Callable<Integer>> requests) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-    try {
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> status : pool.invokeAll(requests)) {
-        statuses.add(status.get());
-      }
-      return statuses;
-    } finally {
-      pool.shutdown();
-    }
-  }
-
   @Test
   void simultaneousCreatesOfOneGroupNameGiveOne201AndOnly409s() throws Exception {
     String name = unique("race");
@@ -55,7 +40,7 @@ class ConcurrentWritesHttpTest {
     for (int i = 0; i < 8; i++) {
       creates.add(() -> scim.post("/Groups", "{\"displayName\":\"" + name + "\"}").status());
     }
-    List<Integer> statuses = together(creates);
+    List<Integer> statuses = Together.run(creates);
     assertThat(statuses).containsOnly(201, 409);
     assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
   }
@@ -74,7 +59,7 @@ class ConcurrentWritesHttpTest {
                       "{\"userName\":\"" + userName + "\",\"title\":\"" + title + "\"}")
                   .status());
     }
-    assertThat(together(puts)).containsOnly(200);
+    assertThat(Together.run(puts)).containsOnly(200);
     assertThat(scim.get("/Users/" + id).header("ETag")).isEqualTo("W/\"10\"");
   }
 
@@ -104,7 +89,7 @@ class ConcurrentWritesHttpTest {
                   .status());
     }
     // A group PATCH answers 204, a user PATCH 200 with the user.
-    assertThat(together(writes)).allMatch(status -> status == 200 || status == 204);
+    assertThat(Together.run(writes)).allMatch(status -> status == 200 || status == 204);
     assertThat(scim.get("/Groups/" + group).json().get("members")).hasSize(10);
   }
 
@@ -116,7 +101,7 @@ class ConcurrentWritesHttpTest {
       List<Callable<Integer>> adds = new ArrayList<>();
       adds.add(() -> addMember(first, second).status());
       adds.add(() -> addMember(second, first).status());
-      List<Integer> statuses = together(adds);
+      List<Integer> statuses = Together.run(adds);
       // Locking each other's rows can deadlock; the database breaks it and the loser gets a 409.
       assertThat(statuses).containsAnyOf(204).allMatch(s -> s == 204 || s == 409);
     }

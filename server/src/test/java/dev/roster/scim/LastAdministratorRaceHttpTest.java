@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.testing.Db;
 import dev.roster.testing.ScimClient;
 import dev.roster.testing.TestServer;
+import dev.roster.testing.Together;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -56,7 +52,7 @@ class LastAdministratorRaceHttpTest {
     String second = admin();
     for (int round = 0; round < 10; round++) {
       List<Integer> statuses =
-          together(
+          Together.run(
               List.of(
                   () -> scim.patch("/Users/" + first, REMOVE_ADMIN).status(),
                   () -> scim.patch("/Users/" + second, REMOVE_ADMIN).status()));
@@ -81,18 +77,5 @@ class LastAdministratorRaceHttpTest {
     String filter =
         URLEncoder.encode("roles.value eq \"admin\" and active eq true", StandardCharsets.UTF_8);
     return scim.get("/Users?count=0&filter=" + filter).json().get("totalResults").asInt();
-  }
-
-  private static List<Integer> together(List<Callable<Integer>> requests) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-    try {
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> status : pool.invokeAll(requests)) {
-        statuses.add(status.get());
-      }
-      return statuses;
-    } finally {
-      pool.shutdown();
-    }
   }
 }

@@ -1,0 +1,58 @@
+package dev.roster.testing;
+
+import dev.roster.app.Main;
+import dev.roster.config.RosterConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code roster} command line run in-process through {@link Main#run}, its output captured:
+ * what a person at a terminal would see, against the data of a test server.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** What one command printed and how it exited. */
+  public record Run(int exitCode, String out, String err) {}
+
+  public static Run roster(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.run(args);
+      return new Run(
+          code,
+          outBytes.toString(StandardCharsets.UTF_8),
+          errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  /** The config file a CLI user would pass for this server: its data directory and database. */
+  public static Path configFile(TestServer server, Path dir) throws IOException {
+    RosterConfig config = server.config();
+    Path file = dir.resolve("roster.yaml");
+    Files.writeString(
+        file,
+        """
+        dataDir: "%s"
+        db:
+          url: "%s"
+          user: "%s"
+          password: "%s"
+        """
+            .formatted(
+                config.dataDir(), config.db().url(), config.db().user(), config.db().password()));
+    return file;
+  }
+}

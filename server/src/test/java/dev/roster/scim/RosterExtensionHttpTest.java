@@ -295,6 +295,37 @@ class RosterExtensionHttpTest {
     assertThat(groups.get("totalResults").asInt()).isEqualTo(1);
   }
 
+  @Test
+  void effectivePermissionsThroughACycleOfGroupsAreFoundOnce() {
+    String perm = unique("cycle-perm");
+    String member = scim.createUser(user(unique("cycled"), null));
+    String first =
+        scim.createGroup(
+            "{\"displayName\":\"%s\",\"members\":[{\"value\":\"%s\"}]}"
+                .formatted(unique("first"), member));
+    String second =
+        scim.createGroup(
+            "{\"displayName\":\"%s\",\"members\":[{\"value\":\"%s\"}],\"%s\":{\"permissions\":[\"%s\"]}}"
+                .formatted(unique("second"), first, GEXT, perm));
+    // first holds second and second holds first: walking up from the user never ends by itself.
+    scim.patch(
+            "/Groups/" + first,
+            patch(
+                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + second + "\"}]}"))
+        .expectStatus(204);
+    JsonNode user = scim.get("/Users/" + member).expectStatus(200).json();
+    assertThat(user.get(EXT).get("effectivePermissions"))
+        .extracting(JsonNode::asText)
+        .containsExactly(perm);
+    JsonNode found =
+        scim.get(
+                "/Users?filter="
+                    + ScimClient.encode(EXT + ":effectivePermissions eq \"" + perm + "\""))
+            .expectStatus(200)
+            .json();
+    assertThat(ids(found)).containsExactly(member);
+  }
+
   static List<String> ids(JsonNode list) {
     List<String> ids = new ArrayList<>();
     list.path("Resources").forEach(r -> ids.add(r.get("id").asText()));

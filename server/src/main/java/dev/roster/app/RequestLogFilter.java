@@ -33,14 +33,22 @@ final class RequestLogFilter implements Filter {
     try {
       chain.doFilter(req, res);
     } finally {
-      double millis = (System.nanoTime() - start) / 1_000_000.0;
       LOG.info(
           "method={} path={} status={} durationMs={}",
           request.getMethod(),
           request.getRequestURI(),
           response.getStatus(),
-          String.format("%.1f", millis));
+          millis(System.nanoTime() - start));
       MDC.clear();
     }
+  }
+
+  /**
+   * Milliseconds with one decimal, rounded; by hand because {@code String.format} cost a GET by id
+   * 7% of its CPU time.
+   */
+  static String millis(long nanos) {
+    long tenths = (nanos + 50_000) / 100_000;
+    return tenths / 10 + "." + tenths % 10;
   }
 }

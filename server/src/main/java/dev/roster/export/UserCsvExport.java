@@ -51,7 +51,7 @@ public final class UserCsvExport {
             .setHeader(UserCsvColumns.headers().toArray(String[]::new))
             .get();
     Filter parsed = parse(filter);
-    Page first = tx.inTransaction(() -> store.page(tenantId, parsed, null, pageSize));
+    Page first = tx.reading(() -> store.page(tenantId, parsed, null, pageSize));
     return new Prepared(tenantId, parsed, format, first);
   }
 
@@ -97,7 +97,7 @@ public final class UserCsvExport {
           return written;
         }
         String after = page.last();
-        page = tx.inTransaction(() -> store.page(tenantId, filter, after, pageSize));
+        page = tx.reading(() -> store.page(tenantId, filter, after, pageSize));
       }
     }
   }

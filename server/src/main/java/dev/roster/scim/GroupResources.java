@@ -31,19 +31,19 @@ public final class GroupResources {
 
   public Rendered create(RequestContext ctx, JsonNode body) {
     Group group = service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(body)));
-    return tx.inTransaction(() -> render(ctx, group));
+    return tx.reading(() -> render(ctx, group));
   }
 
   public Rendered replace(RequestContext ctx, UUID id, JsonNode body, IfMatch ifMatch) {
     Group group =
         service.replace(ctx.tenantId(), id, GroupMapper.toDraft(READER.read(body)), ifMatch);
-    return tx.inTransaction(() -> render(ctx, group));
+    return tx.reading(() -> render(ctx, group));
   }
 
   public Rendered patch(RequestContext ctx, UUID id, JsonNode body, IfMatch ifMatch)
       throws ScimException {
     Group group = GroupPatch.read(body).applyTo(service, ctx.tenantId(), id, ifMatch, ctx.urls());
-    return tx.inTransaction(() -> render(ctx, group));
+    return tx.reading(() -> render(ctx, group));
   }
 
   public void delete(RequestContext ctx, UUID id, IfMatch ifMatch) {

@@ -75,7 +75,7 @@ public final class GroupsEndpoint {
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
     Group group =
-        tx.inTransaction(
+        tx.reading(
             () -> groups.find(ctx.tenantId(), groupId).orElseThrow(() -> NotFound.group(id)));
     Rendered rendered = render(ctx, group, shown);
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
@@ -157,7 +157,7 @@ public final class GroupsEndpoint {
     RequestContext ctx = context();
     Search search = parameters.parse(ScimResourceType.GROUP, settings.maxResults());
     var page =
-        tx.inTransaction(
+        tx.reading(
             () ->
                 search.response(
                     groups

@@ -86,7 +86,7 @@ public final class RootSearchEndpoint {
     Cursors.Position position = parameters.cursorPaging() ? cursor(parameters, fingerprint) : null;
     int startIndex = parameters.firstIndex();
     ListResponse<ObjectNode> page =
-        tx.inTransaction(
+        tx.reading(
             () -> {
               Pages pages =
                   parameters.cursorPaging()

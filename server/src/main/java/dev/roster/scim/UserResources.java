@@ -37,7 +37,7 @@ public final class UserResources {
   }
 
   public Rendered get(RequestContext ctx, UUID id, Projection shown) {
-    return tx.inTransaction(
+    return tx.reading(
         () ->
             users
                 .find(ctx.tenantId(), id)
@@ -48,7 +48,7 @@ public final class UserResources {
   public Rendered create(RequestContext ctx, JsonNode body, Projection shown) {
     User user =
         service.create(ctx.tenantId(), UserMapper.toDraft(READER.read(body)), ctx.caller().scope());
-    return tx.inTransaction(() -> render(ctx, user, shown));
+    return tx.reading(() -> render(ctx, user, shown));
   }
 
   public Rendered replace(
@@ -63,7 +63,7 @@ public final class UserResources {
             password,
             current -> UserMapper.toReplacementDraft(resource, current),
             ctx.caller().scope());
-    return tx.inTransaction(() -> render(ctx, user, shown));
+    return tx.reading(() -> render(ctx, user, shown));
   }
 
   public Rendered patch(
@@ -72,7 +72,7 @@ public final class UserResources {
     User user =
         UserPatch.read(body)
             .applyTo(service, ctx.tenantId(), id, ifMatch, ctx.urls(), ctx.caller().scope());
-    return tx.inTransaction(() -> render(ctx, user, shown));
+    return tx.reading(() -> render(ctx, user, shown));
   }
 
   public void delete(RequestContext ctx, UUID id, IfMatch ifMatch) {

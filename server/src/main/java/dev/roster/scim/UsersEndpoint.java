@@ -152,7 +152,7 @@ public final class UsersEndpoint {
             parsed.projection(),
             parsed.fingerprint());
     return ScimResponses.list(
-        tx.inTransaction(
+        tx.reading(
             () ->
                 search.response(
                     render(

@@ -34,6 +34,16 @@ class RequestLogTest {
   }
 
   @Test
+  void durationsAreMillisecondsRoundedToOneDecimal() {
+    assertThat(RequestLogFilter.millis(0)).isEqualTo("0.0");
+    assertThat(RequestLogFilter.millis(49_999)).isEqualTo("0.0");
+    assertThat(RequestLogFilter.millis(50_000)).isEqualTo("0.1");
+    assertThat(RequestLogFilter.millis(1_949_999)).isEqualTo("1.9");
+    assertThat(RequestLogFilter.millis(1_950_000)).isEqualTo("2.0");
+    assertThat(RequestLogFilter.millis(12_345_678_901L)).isEqualTo("12345.7");
+  }
+
+  @Test
   void aRequestLogsOneLineWithoutItsTokenOrQuery() throws InterruptedException {
     TestServer.shared(Db.H2)
         .client()

@@ -286,7 +286,18 @@ class UsersHttpTest {
     assertThat(first.at("/Resources/0/userName").asText()).isEqualTo(prefix + "-0");
     JsonNode last = scim.get("/Users?startIndex=5&count=2" + filter).json();
     assertThat(last.get("itemsPerPage").asInt()).isEqualTo(1);
+    assertThat(last.get("totalResults").asInt()).isEqualTo(5);
     assertThat(last.at("/Resources/0/userName").asText()).isEqualTo(prefix + "-4");
+    JsonNode past = scim.get("/Users?startIndex=9&count=2" + filter).json();
+    assertThat(past.get("totalResults").asInt()).isEqualTo(5);
+    assertThat(past.get("Resources")).isEmpty();
+    JsonNode all = scim.get("/Users?startIndex=1&count=10" + filter).json();
+    assertThat(all.get("totalResults").asInt()).isEqualTo(5);
+    JsonNode walk = scim.get("/Users?cursor=&count=10" + filter).json();
+    assertThat(walk.get("totalResults").asInt()).isEqualTo(5);
+    assertThat(walk.has("nextCursor")).isFalse();
+    JsonNode walkStart = scim.get("/Users?cursor=&count=2" + filter).json();
+    assertThat(walkStart.get("totalResults").asInt()).isEqualTo(5);
     JsonNode countOnly = scim.get("/Users?count=0" + filter).json();
     assertThat(countOnly.get("totalResults").asInt()).isEqualTo(5);
     assertThat(countOnly.get("Resources")).isEmpty();

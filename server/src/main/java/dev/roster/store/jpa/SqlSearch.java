@@ -37,32 +37,36 @@ final class SqlSearch<E> {
     String where = where(query, p);
     SqlParameters pageParameters = p.copy();
     SortKey sort = SortKey.of(table, query.sortBy(), pageParameters);
-    long total = count(session, where, p);
     if (query.paging() instanceof Paging.Cursor cursor) {
-      return cursorPage(session, where, sort, query.descending(), cursor, total, pageParameters);
+      return cursorPage(session, where, p, sort, query.descending(), cursor, pageParameters);
     }
     Paging.Index index = (Paging.Index) query.paging();
-    if (index.count() == 0 || total < index.startIndex()) {
-      return new Page<>(List.of(), total, index.startIndex());
+    if (index.count() == 0) {
+      return new Page<>(List.of(), count(session, where, p), index.startIndex());
     }
     List<Object[]> rows =
         ids(session, where, sort, query.descending(), pageParameters)
             .setFirstResult(index.startIndex() - 1)
             .setMaxResults(index.count())
             .getResultList();
+    // A page that is not full and not past the end ends the results: its rows tell the total,
+    // and the count query (a scan of every match) is left out. Most searches by userName or
+    // externalId, an identity provider's lookups, are such pages.
+    boolean last = rows.size() < index.count() && (!rows.isEmpty() || index.startIndex() == 1);
+    long total = last ? index.startIndex() - 1L + rows.size() : count(session, where, p);
     return new Page<>(load(session, rows), total, index.startIndex());
   }
 
   private Page<E> cursorPage(
       Session session,
       String where,
+      SqlParameters countParameters,
       SortKey sort,
       boolean descending,
       Paging.Cursor cursor,
-      long total,
       SqlParameters p) {
     if (cursor.count() == 0) {
-      return new Page<>(List.of(), total, null, null, null);
+      return new Page<>(List.of(), count(session, where, countParameters), null, null, null);
     }
     Keyset position = cursor.position();
     // A page before the position is the page after it in the reverse order, turned around.
@@ -95,6 +99,8 @@ final class SqlSearch<E> {
       next = more ? last : null;
       previous = position == null ? null : first;
     }
+    // The first page of a walk holding every match tells the total itself, as above.
+    long total = position == null && !more ? rows.size() : count(session, where, countParameters);
     return new Page<>(load(session, rows), total, null, next, previous);
   }
 

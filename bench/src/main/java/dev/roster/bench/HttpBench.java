@@ -147,6 +147,10 @@ final class HttpBench {
                 "%d users, repetition %d: a user resource is %d bytes",
                 data.users(), rep, bodyBytes));
       }
+    } finally {
+      // A copy of the data set per repetition is 13 GB at 1,000,000 users: three of them filled
+      // the disk during a run. The logs and the recording stay.
+      DataSetLoader.deleteRecursively(dataDir);
     }
     measurements.addAll(these);
     if (settings.flightRecording() && Files.exists(recording)) {

@@ -124,6 +124,7 @@ final class LoadGenerator {
         case EXHAUSTED -> {
           return;
         }
+        case UNTIMED -> {}
       }
     }
   }

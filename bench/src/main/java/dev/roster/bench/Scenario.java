@@ -22,11 +22,17 @@ interface Scenario {
       OK,
       FAILED,
       /** Nothing left to do (a pool of users to add ran out): this connection stops. */
-      EXHAUSTED
+      EXHAUSTED,
+      /**
+       * Done, but not one of the operations measured: the clean-up a measured operation needs
+       * before it can be repeated (removing the member just added). Neither timed nor counted.
+       */
+      UNTIMED
     }
 
     static final Outcome OK = new Outcome(Kind.OK, 0, "");
     static final Outcome EXHAUSTED = new Outcome(Kind.EXHAUSTED, 0, "");
+    static final Outcome UNTIMED = new Outcome(Kind.UNTIMED, 0, "");
 
     static Outcome failed(String what, Reply reply) {
       return new Outcome(Kind.FAILED, reply.status(), what + ": " + reply.abbreviated());

@@ -134,6 +134,9 @@ final class SyncBench {
       directory.changeUsers(CHANGED, settings.users(), directory.name() + rep);
       runs.add(trigger(http, "incremental"));
       say(directory, rep, "incremental, " + CHANGED + " changed", runs.get(2));
+    } finally {
+      // 3.5 GB a repetition; the logs and the recording stay.
+      DataSetLoader.deleteRecursively(dir.resolve("data"));
     }
     String[] names = {"full, empty store", "full, nothing changed", "incremental, 100 changed"};
     for (int i = 0; i < runs.size(); i++) {

@@ -278,13 +278,7 @@ class RosterExtensionHttpTest {
             .formatted(unique("outer"), inner, GEXT, perm));
     JsonNode user = scim.get("/Users/" + nested).json();
     assertThat(user.get(EXT).get("effectivePermissions").toString()).contains(perm);
-    JsonNode anySource =
-        scim.get(
-                "/Users?filter="
-                    + ScimClient.encode(EXT + ":effectivePermissions eq \"" + perm + "\""))
-            .expectStatus(200)
-            .json();
-    assertThat(ids(anySource)).containsExactlyInAnyOrder(direct, nested);
+    assertThat(holdersOf(perm)).containsExactlyInAnyOrder(direct, nested);
     JsonNode directly =
         scim.get("/Users?filter=" + ScimClient.encode("entitlements.value eq \"" + perm + "\""))
             .json();
@@ -317,13 +311,17 @@ class RosterExtensionHttpTest {
     assertThat(user.get(EXT).get("effectivePermissions"))
         .extracting(JsonNode::asText)
         .containsExactly(perm);
-    JsonNode found =
+    assertThat(holdersOf(perm)).containsExactly(member);
+  }
+
+  /** The ids of the users a filter on effectivePermissions finds holding {@code permission}. */
+  private List<String> holdersOf(String permission) {
+    return ids(
         scim.get(
                 "/Users?filter="
-                    + ScimClient.encode(EXT + ":effectivePermissions eq \"" + perm + "\""))
+                    + ScimClient.encode(EXT + ":effectivePermissions eq \"" + permission + "\""))
             .expectStatus(200)
-            .json();
-    assertThat(ids(found)).containsExactly(member);
+            .json());
   }
 
   static List<String> ids(JsonNode list) {

@@ -44,16 +44,7 @@ class TokenCommandTest {
   }
 
   private String createToken(String name, String scope) throws IOException {
-    Run run =
-        roster(
-            "token",
-            "create",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--name",
-            name,
-            "--scope",
-            scope);
+    Run run = roster(server, dir, "token", "create", "--name", name, "--scope", scope);
     assertThat(run.exitCode()).as(run.err()).isZero();
     return run.out().strip();
   }
@@ -78,10 +69,10 @@ class TokenCommandTest {
     String id = server.client().createUser("{\"userName\":\"token-owner\"}");
     Run run =
         roster(
+            server,
+            dir,
             "token",
             "create",
-            "--config",
-            Cli.configFile(server, dir).toString(),
             "--name",
             "mine",
             "--scope",
@@ -92,16 +83,7 @@ class TokenCommandTest {
     assertThat(run.err()).contains("for user 'TOKEN-OWNER'");
     server.client(run.out().strip()).get("/Me").expectStatus(200);
     assertThat(server.client(run.out().strip()).get("/Me").json().get("id").asText()).isEqualTo(id);
-    Run nobody =
-        roster(
-            "token",
-            "create",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--name",
-            "x",
-            "--user",
-            "nobody");
+    Run nobody = roster(server, dir, "token", "create", "--name", "x", "--user", "nobody");
     assertThat(nobody.exitCode()).isEqualTo(1);
     assertThat(nobody.err()).contains("no user named 'nobody'");
   }
@@ -109,7 +91,7 @@ class TokenCommandTest {
   @Test
   void listShowsNamesAndScopesButNeverTheTokens() throws IOException {
     String token = createToken("listed", "admin");
-    Run list = roster("token", "list", "--config", Cli.configFile(server, dir).toString());
+    Run list = roster(server, dir, "token", "list");
     assertThat(list.exitCode()).isZero();
     assertThat(list.out()).contains("listed").contains("admin").doesNotContain(token);
   }
@@ -118,14 +100,7 @@ class TokenCommandTest {
   void aRevokedTokenStopsWorking() throws IOException {
     String token = createToken("short-lived", "read");
     server.client(token).get("/Users").expectStatus(200);
-    Run revoke =
-        roster(
-            "token",
-            "revoke",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--name",
-            "short-lived");
+    Run revoke = roster(server, dir, "token", "revoke", "--name", "short-lived");
     assertThat(revoke.exitCode()).as(revoke.err()).isZero();
     server.client(token).get("/Users").expectError(401, null);
   }
@@ -133,29 +108,13 @@ class TokenCommandTest {
   @Test
   void aDuplicateNameOrABadScopeIsOneLineAndExit2() throws IOException {
     createToken("twice", "read");
-    Run duplicate =
-        roster(
-            "token",
-            "create",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--name",
-            "twice");
+    Run duplicate = roster(server, dir, "token", "create", "--name", "twice");
     assertThat(duplicate.exitCode()).isEqualTo(2);
     assertThat(duplicate.err().strip())
         .startsWith("roster: ")
         .contains("twice")
         .doesNotContain("\n");
-    Run badScope =
-        roster(
-            "token",
-            "create",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--name",
-            "x",
-            "--scope",
-            "root");
+    Run badScope = roster(server, dir, "token", "create", "--name", "x", "--scope", "root");
     assertThat(badScope.exitCode()).isEqualTo(2);
     assertThat(badScope.err()).contains("scope");
   }

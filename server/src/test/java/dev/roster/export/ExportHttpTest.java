@@ -3,7 +3,6 @@ package dev.roster.export;
 import static dev.roster.testing.Cli.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.testing.Cli;
 import dev.roster.testing.Cli.Run;
 import dev.roster.testing.ConcurrentLoad;
 import dev.roster.testing.Db;
@@ -216,16 +215,15 @@ class ExportHttpTest {
 
   @Test
   void theCliWritesExactlyWhatHttpServes() throws IOException {
-    assertThat(roster("export", "users", "--config", Cli.configFile(server, dir).toString()).out())
-        .isEqualTo(export("").body());
+    assertThat(roster(server, dir, "export", "users").out()).isEqualTo(export("").body());
     String filter = "userName sw \"bulk01\" or active eq false";
     Path file = dir.resolve("users.csv");
     Run run =
         roster(
+            server,
+            dir,
             "export",
             "users",
-            "--config",
-            Cli.configFile(server, dir).toString(),
             "--format",
             "csv",
             "--delimiter",
@@ -246,48 +244,27 @@ class ExportHttpTest {
 
   @Test
   void theCliSaysWhatIsWrongInOneLine() throws IOException {
-    Run badFilter =
-        roster(
-            "export",
-            "users",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--filter",
-            "nope");
+    Run badFilter = roster(server, dir, "export", "users", "--filter", "nope");
     assertThat(badFilter.exitCode()).isEqualTo(2);
     assertThat(badFilter.err().strip())
         .startsWith("roster: ")
         .contains("filter")
         .doesNotContain("\n");
     assertThat(badFilter.out()).isEmpty();
-    Run badDelimiter =
-        roster(
-            "export",
-            "users",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--delimiter",
-            "ab");
+    Run badDelimiter = roster(server, dir, "export", "users", "--delimiter", "ab");
     assertThat(badDelimiter.exitCode()).isEqualTo(2);
     assertThat(badDelimiter.err()).contains("delimiter");
     Run badOutput =
         roster(
+            server,
+            dir,
             "export",
             "users",
-            "--config",
-            Cli.configFile(server, dir).toString(),
             "--output",
             dir.resolve("missing/users.csv").toString());
     assertThat(badOutput.exitCode()).isEqualTo(2);
     assertThat(badOutput.err()).contains("no directory");
-    Run badFormat =
-        roster(
-            "export",
-            "users",
-            "--config",
-            Cli.configFile(server, dir).toString(),
-            "--format",
-            "xlsx");
+    Run badFormat = roster(server, dir, "export", "users", "--format", "xlsx");
     assertThat(badFormat.exitCode()).isEqualTo(2);
     assertThat(badFormat.err()).contains("csv");
   }

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code roster} command line run in-process through {@link Main#run}, its output captured:
@@ -36,6 +38,20 @@ public final class Cli {
       System.setOut(out);
       System.setErr(err);
     }
+  }
+
+  /**
+   * {@code roster <command> <subcommand> --config <this server's config file> <options…>}: a
+   * command run as a CLI user would run it against {@code server}'s database.
+   */
+  public static Run roster(
+      TestServer server, Path dir, String command, String subcommand, String... options)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(command, subcommand, "--config", configFile(server, dir).toString()));
+    args.addAll(List.of(options));
+    return roster(args.toArray(String[]::new));
   }
 
   /** The config file a CLI user would pass for this server: its data directory and database. */

@@ -106,6 +106,7 @@ final class HttpBench {
     Path recording = dir.resolve("roster.jfr");
     if (settings.flightRecording()) {
       flags.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+      flags.add(Hotspots.STACK_DEPTH);
     }
     Progress.say("http: " + data.users() + " users, repetition " + rep);
     List<Measurement> these = new ArrayList<>();

@@ -193,7 +193,7 @@ public final class RunPlanner {
           spool(part.plan());
         });
     resolveDeferred(anchor -> anchor != null && work.seen(List.of(anchor)).isEmpty());
-    return finish(skippedEntries, readUsers, deleted);
+    return finish(skippedEntries, readUsers, deleted, store.held(source.name()));
   }
 
   /**
@@ -236,13 +236,16 @@ public final class RunPlanner {
     resolveDeferred(goneAnchors::contains);
     HeldCounts held = store.held(source.name());
     int assumed = readUsers + Math.max(0, held.usersNotLeft() - touchedNotLeft);
-    return finish(skippedEntries, assumed, deleteLeavers ? gone.keySet() : Set.of());
+    return finish(skippedEntries, assumed, deleteLeavers ? gone.keySet() : Set.of(), held);
   }
 
   /**
    * @param cascaded the users this run deletes: their memberships go with them by cascade
+   * @param held what the store holds of the source, counted once per run: the counts read every
+   *     membership of the source
    */
-  private PlanSummary finish(int skippedEntries, int directoryUsers, Set<UUID> cascaded) {
+  private PlanSummary finish(
+      int skippedEntries, int directoryUsers, Set<UUID> cascaded, HeldCounts held) {
     List<StoredGroup> storeGroups = store.groups(source.name());
     Map<String, Ref> mirrorRefs = new HashMap<>();
     Set<UUID> deletedGroups = new HashSet<>();
@@ -263,7 +266,6 @@ public final class RunPlanner {
           }
         });
     planMemberships(sourcesOf, resolved, deletedGroups, cascaded, digests);
-    HeldCounts held = store.held(source.name());
     int mirrors = (int) storeGroups.stream().filter(StoredGroup::isMirror).count();
     SafetyInput safety =
         new SafetyInput(
@@ -506,7 +508,8 @@ public final class RunPlanner {
 
   /**
    * An incremental run: the groups also name users that did not change, by the DN or userName the
-   * store holds for them (their last read), looked up a chunk at a time.
+   * store holds for them (their last read). They are asked for in one call, so that the store can
+   * answer the usual case, nearly every user of the source, in one pass rather than by lookups.
    */
   private void resolveUnchanged(Set<UUID> goneIds) {
     List<String> keys = new ArrayList<>();
@@ -515,22 +518,22 @@ public final class RunPlanner {
         keys.add(key);
       }
     }
-    boolean byName = membership() == GroupSettings.Membership.MEMBER_UID;
-    for (List<String> chunk : chunks(keys, pageSize)) {
-      Map<String, StoredMember> found =
-          byName
-              ? store.membersByUserName(source.name(), chunk)
-              : store.membersByDn(source.name(), chunk);
-      for (Map.Entry<String, StoredMember> entry : found.entrySet()) {
-        StoredMember user = entry.getValue();
-        if (changedAnchors.contains(user.anchor())
-            || goneIds.contains(user.id())
-            || user.disabledBecauseLeft()) {
-          continue;
-        }
-        Ref ref = Ref.id(user.id());
-        index.groupsByKey(entry.getKey()).forEach(group -> member(group, ref));
+    if (keys.isEmpty()) {
+      return;
+    }
+    Map<String, StoredMember> found =
+        membership() == GroupSettings.Membership.MEMBER_UID
+            ? store.membersByUserName(source.name(), keys)
+            : store.membersByDn(source.name(), keys);
+    for (Map.Entry<String, StoredMember> entry : found.entrySet()) {
+      StoredMember user = entry.getValue();
+      if (changedAnchors.contains(user.anchor())
+          || goneIds.contains(user.id())
+          || user.disabledBecauseLeft()) {
+        continue;
       }
+      Ref ref = Ref.id(user.id());
+      index.groupsByKey(entry.getKey()).forEach(group -> member(group, ref));
     }
   }
 

@@ -20,6 +20,7 @@ import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
 import dev.roster.sync.port.MemberDigest;
 import dev.roster.sync.port.StoredGroup;
+import dev.roster.sync.port.StoredMember;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncWorkspace;
 import dev.roster.sync.read.DirectoryReader;
@@ -100,6 +101,47 @@ class JpaSyncStoreTest {
           .doesNotContain("u021", "u030");
       assertThat(memberships()).isEqualTo(memory.memberships());
       assertThat(rows("sync_workspace")).isZero();
+    }
+  }
+
+  /**
+   * An incremental run asks for every member its groups name at once; beyond {@link
+   * Memberships#CHUNK} names the store answers from one pass over the source's users instead of
+   * lookups, and the answer is the same, a user who left included.
+   */
+  @Test
+  void membersAreFoundTheSameByLookupsAndByOnePassOverTheSource() throws Exception {
+    try (GeneratedDirectory directory = GeneratedDirectory.start(30)) {
+      SourceSettings corp = directory.source(10, Deletion.DISABLE, "entryUUID", -1);
+      Synchronizer sync = new Synchronizer(new DirectoryReader(), store, 10);
+      directory.server().delete(dn(3));
+      try (SyncOutcome first = sync.run(corp, SyncMode.FULL)) {
+        assertThat(first.applied()).isTrue();
+      }
+      directory.add(3);
+      directory.server().delete(dn(5));
+      try (SyncOutcome second = sync.run(corp, SyncMode.FULL)) {
+        assertThat(second.applied()).isTrue();
+      }
+      List<String> dns = new ArrayList<>();
+      tx.run(
+          () ->
+              dns.addAll(
+                  tx.session()
+                      .createNativeQuery("select ldap_dn from user_account", String.class)
+                      .getResultList()));
+      assertThat(dns).hasSize(30);
+      List<String> many = new ArrayList<>(dns);
+      for (int i = 0; many.size() <= Memberships.CHUNK; i++) {
+        many.add("uid=nobody-" + i + ",ou=people,dc=ex");
+      }
+
+      Map<String, StoredMember> lookedUp = store.membersByDn("corp", dns);
+      Map<String, StoredMember> onePass = store.membersByDn("corp", many);
+
+      assertThat(onePass).isEqualTo(lookedUp).hasSize(30);
+      assertThat(onePass.values().stream().filter(StoredMember::disabledBecauseLeft)).hasSize(1);
+      assertThat(store.membersByDn("elsewhere", many)).isEmpty();
     }
   }
 

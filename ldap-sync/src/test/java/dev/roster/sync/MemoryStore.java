@@ -45,6 +45,9 @@ public final class MemoryStore implements SyncStore {
   /** The cursor of each source, as {@link #saveCursor} last kept it. */
   public final Map<String, String> cursors = new HashMap<>();
 
+  /** Calls to {@link #held} and {@link #heldMemberships}: counting reads all the source holds. */
+  public int countsTaken;
+
   int batches;
 
   /**
@@ -159,7 +162,14 @@ public final class MemoryStore implements SyncStore {
 
   @Override
   public HeldCounts held(String source) {
+    countsTaken++;
     return lookup(source).held(source);
+  }
+
+  @Override
+  public int heldMemberships(String source) {
+    countsTaken++;
+    return lookup(source).heldMemberships(source);
   }
 
   @Override

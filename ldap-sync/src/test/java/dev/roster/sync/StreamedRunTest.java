@@ -294,6 +294,11 @@ class StreamedRunTest {
     }
 
     @Override
+    public int heldMemberships(String source) {
+      return store.heldMemberships(source);
+    }
+
+    @Override
     public Set<UUID> groupsWithMemberships(String source) {
       return store.groupsWithMemberships(source);
     }

@@ -175,6 +175,38 @@ class SynchronizerTest {
         .id();
   }
 
+  /**
+   * What the source holds is counted only when the safety check weighs it: for removals, and for a
+   * read that returned nobody, which still blocks.
+   */
+  @Test
+  void onlyARunThatRemovesOrReadsNobodyCountsWhatTheSourceHolds() throws Exception {
+    synchronizer.run(source(10), SyncMode.FULL).close();
+    store.countsTaken = 0;
+
+    try (SyncOutcome unchanged = synchronizer.run(source(10), SyncMode.FULL)) {
+      assertThat(unchanged.applied()).isTrue();
+    }
+    assertThat(store.countsTaken).isZero();
+
+    directory.delete("uid=cy,ou=people,dc=ex");
+    try (SyncOutcome oneLeft = synchronizer.run(source(10), SyncMode.FULL)) {
+      assertThat(oneLeft.applied()).isTrue();
+      assertThat(oneLeft.plan().counts().usersDisabled()).isEqualTo(1);
+    }
+    assertThat(store.countsTaken).isPositive();
+
+    directory.delete("uid=ada,ou=people,dc=ex");
+    directory.delete("uid=bob,ou=people,dc=ex");
+    try (SyncOutcome empty = synchronizer.run(source(10), SyncMode.FULL)) {
+      assertThat(empty.applied()).isFalse();
+      assertThat(empty.verdict().reasons())
+          .contains(
+              "users: the directory returned no users but the source held 2;"
+                  + " a scope that held entries and now reads empty is not taken as gone");
+    }
+  }
+
   private SourceSettings source(int maxDeletes) {
     return TestSources.corp(
         "ldap://127.0.0.1:" + directory.getListenPort(),

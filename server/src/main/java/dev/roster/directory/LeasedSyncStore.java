@@ -78,6 +78,11 @@ final class LeasedSyncStore implements SyncStore {
   }
 
   @Override
+  public int heldMemberships(String source) {
+    return store.heldMemberships(source);
+  }
+
+  @Override
   public Set<UUID> groupsWithMemberships(String source) {
     return store.groupsWithMemberships(source);
   }

@@ -1,7 +1,6 @@
 package dev.roster.sync.port;
 
 /**
- * What a source holds before a run: its users, those of them that had not left the directory
- * already, and its memberships (origin {@code LDAP:<source>}).
+ * The users a source holds before a run, and those of them that had not left the directory already.
  */
-public record HeldCounts(int users, int usersNotLeft, int memberships) {}
+public record HeldCounts(int users, int usersNotLeft) {}

@@ -30,8 +30,11 @@ public interface StoreLookup {
    */
   List<StoredGroup> groups(String source);
 
-  /** How much the source holds before the run: what the safety check compares removals with. */
+  /** The users the source holds before the run: what the safety check compares removals with. */
   HeldCounts held(String source);
+
+  /** The memberships of origin {@code LDAP:<source>} before the run, for the same comparison. */
+  int heldMemberships(String source);
 
   /** The groups holding memberships of origin {@code LDAP:<source>}. */
   Set<UUID> groupsWithMemberships(String source);

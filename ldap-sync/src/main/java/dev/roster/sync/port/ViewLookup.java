@@ -102,7 +102,12 @@ public final class ViewLookup implements StoreLookup {
         notLeft++;
       }
     }
-    return new HeldCounts(view.usersByAnchor().size(), notLeft, view.memberships().size());
+    return new HeldCounts(view.usersByAnchor().size(), notLeft);
+  }
+
+  @Override
+  public int heldMemberships(String source) {
+    return view.memberships().size();
   }
 
   @Override

@@ -274,21 +274,24 @@ public final class JpaSyncStore implements SyncStore {
                   .setParameter("tenant", tenantId)
                   .setParameter("source", source)
                   .getSingleResult();
-          Number memberships =
-              (Number)
-                  session()
-                      .createNativeQuery(
-                          "select count(*) from membership where tenant_id = :tenant"
-                              + " and origin = :origin and user_id is not null",
-                          Object.class)
-                      .setParameter("tenant", tenantId)
-                      .setParameter("origin", Origin.ldap(source).value())
-                      .getSingleResult();
-          return new HeldCounts(
-              ((Number) users[0]).intValue(),
-              ((Number) users[1]).intValue(),
-              memberships.intValue());
+          return new HeldCounts(((Number) users[0]).intValue(), ((Number) users[1]).intValue());
         });
+  }
+
+  @Override
+  public int heldMemberships(String source) {
+    return tx.inTransaction(
+        () ->
+            ((Number)
+                    session()
+                        .createNativeQuery(
+                            "select count(*) from membership where tenant_id = :tenant"
+                                + " and origin = :origin and user_id is not null",
+                            Object.class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("origin", Origin.ldap(source).value())
+                        .getSingleResult())
+                .intValue());
   }
 
   /**

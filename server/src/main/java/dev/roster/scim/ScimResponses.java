@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.messages.ListResponse;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ public final class ScimResponses {
 
   /** A ListResponse (RFC 7644 §3.4.2). */
   public static Response list(ListResponse<ObjectNode> list) {
-    return Response.ok(ScimJson.MAPPER.valueToTree(list), ScimJson.MEDIA_TYPE).build();
+    return Response.ok(ScimJson.write(list), ScimJson.MEDIA_TYPE).build();
   }
 
   /** A ListResponse over a small, fixed list (the discovery endpoints). */
@@ -55,13 +56,18 @@ public final class ScimResponses {
   }
 
   public static Response json(Object body) {
-    return Response.ok(body, ScimJson.MEDIA_TYPE).build();
+    return Response.ok(entity(body), ScimJson.MEDIA_TYPE).build();
+  }
+
+  /** A body that streams itself (a large group) as it is; any other written to bytes here. */
+  private static Object entity(Object body) {
+    return body instanceof StreamingOutput streamed ? streamed : ScimJson.write(body);
   }
 
   private static Response.ResponseBuilder single(
       Response.ResponseBuilder builder, Rendered rendered) {
     return builder
-        .entity(rendered.body())
+        .entity(entity(rendered.body()))
         .type(ScimJson.MEDIA_TYPE)
         .tag(new EntityTag(String.valueOf(rendered.version()), true))
         .header(HttpHeaders.CONTENT_LOCATION, rendered.location());

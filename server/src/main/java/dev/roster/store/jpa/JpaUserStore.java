@@ -169,17 +169,19 @@ public final class JpaUserStore implements UserStore {
     }
     String groups =
         NestedGroups.upward(
-            "select m.group_id as gid, m.user_id as tag from membership m"
-                + " where m.user_id in (:ids)");
+            "select m.group_id as gid, m.user_id as tag from membership m where m.user_id"
+                + SqlParameters.isAnyOf("ids", userIds));
     List<Object[]> rows =
-        session()
-            .createNativeQuery(
-                "select distinct r.tag, gp.permission from ("
-                    + groups
-                    + ") r join group_permission gp on gp.group_id = r.gid"
-                    + " where gp.tenant_id = :tenant order by gp.permission",
-                Object[].class)
-            .setParameterList("ids", userIds)
+        SqlParameters.ids(
+                session()
+                    .createNativeQuery(
+                        "select distinct r.tag, gp.permission from ("
+                            + groups
+                            + ") r join group_permission gp on gp.group_id = r.gid"
+                            + " where gp.tenant_id = :tenant order by gp.permission",
+                        Object[].class),
+                "ids",
+                userIds)
             .setParameter("tenant", tenantId)
             .getResultList();
     for (Object[] row : rows) {

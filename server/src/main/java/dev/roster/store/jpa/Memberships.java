@@ -75,15 +75,17 @@ final class Memberships {
     Map<UUID, List<GroupRef>> groups = new HashMap<>();
     for (List<UUID> chunk : chunks(userIds)) {
       List<Object[]> rows =
-          session
-              .createNativeQuery(
-                  """
-              select distinct m.user_id, g.id, g.display_name, g.display_name_lower
-              from membership m join user_group g on g.id = m.group_id
-              where m.user_id in (:users) and m.tenant_id = :tenant
-              order by m.user_id, g.display_name_lower, g.id""",
-                  Object[].class)
-              .setParameterList("users", chunk)
+          SqlParameters.ids(
+                  session.createNativeQuery(
+                      "select distinct m.user_id, g.id, g.display_name, g.display_name_lower"
+                          + " from membership m join user_group g on g.id = m.group_id"
+                          + " where m.user_id"
+                          + SqlParameters.isAnyOf("users", chunk)
+                          + " and m.tenant_id = :tenant"
+                          + " order by m.user_id, g.display_name_lower, g.id",
+                      Object[].class),
+                  "users",
+                  chunk)
               .setParameter("tenant", tenantId)
               .getResultList();
       for (Object[] row : rows) {

@@ -26,16 +26,20 @@ final class MemberIndex {
   /** {@code uniqueMember} values may end in an optional unique id: {@code dn#'0101'B}. */
   private static final Pattern OPTIONAL_UID = Pattern.compile("#'[01]*'B$");
 
-  /** What the reader hands over is normal already; only other values are parsed again. */
-  private static final Pattern PLAIN_DN = Pattern.compile("[a-z0-9=,._@-]*");
-
   private final Membership membership;
   private final Map<String, String> groupByDn = new HashMap<>();
-  private final Map<String, List<String>> groupsByMemberKey = new HashMap<>();
+  private final Map<String, List<String>> groupsByMemberKey;
   private final Map<String, Set<String>> memberGroups = new HashMap<>();
 
   MemberIndex(Collection<DirectoryGroup> groups, Membership membership, boolean nested) {
     this.membership = membership;
+    // Sized for every value at once: growing a map of 400,000 keys step by step rehashes them all
+    // several times over.
+    int values = 0;
+    for (DirectoryGroup group : groups) {
+      values += group.memberValues().size();
+    }
+    groupsByMemberKey = new HashMap<>(Math.max(16, values / 3 * 4 + 1));
     for (DirectoryGroup group : groups) {
       groupByDn.putIfAbsent(dn(group.dn()), group.anchor());
     }
@@ -110,8 +114,9 @@ final class MemberIndex {
   }
 
   private static String dn(String value) {
-    return PLAIN_DN.matcher(value).matches()
-        ? value
+    // What the reader hands over is normal already, which normalize sees without parsing.
+    return value.indexOf('#') < 0
+        ? DirectoryNames.normalize(value)
         : DirectoryNames.normalize(OPTIONAL_UID.matcher(value.trim()).replaceFirst(""));
   }
 }

@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The scratch space of one run, kept by the store rather than in memory so that a run over any
- * number of users holds only a page of them: the anchors the read has seen, the userNames the plan
- * has claimed, and the plan itself, spooled as it is made and read back in batches to apply. A run
- * of a source has one workspace at a time (the source's lease); {@link #close} drops it.
+ * The scratch space of one run, kept by the store so that a run over any number of users holds only
+ * a page of them: the anchors the read has seen and the userNames the plan has claimed (a store may
+ * keep these as small digests), and the plan itself, spooled as it is made and read back in batches
+ * to apply. A run of a source has one workspace at a time (the source's lease); {@link #close}
+ * drops it.
  */
 public interface SyncWorkspace extends AutoCloseable {
   /** Records anchors the read returned; answers those recorded before (a duplicate anchor). */

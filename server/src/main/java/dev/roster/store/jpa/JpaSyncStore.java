@@ -64,7 +64,8 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public SyncWorkspace open(String source) {
-    return JpaSyncWorkspace.open(tx, tenantId, source, postgres);
+    return JpaSyncWorkspace.open(
+        tx, tenantId, source, postgres, anchors -> usersByAnchor(source, anchors));
   }
 
   @Override

@@ -15,19 +15,23 @@ import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncWorkspace;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * A sync run's workspace in the database (V4__sync_workspace.sql): the anchors the read returned
- * and the userNames the plan takes as keys, the plan as rows read back in apply order. Every call
- * is its own short transaction, and a page read back is handed on after its transaction ends, so
- * the consumer may write (apply a batch) in transactions of its own.
+ * A sync run's workspace: the plan as rows in the database (V4__sync_workspace.sql) read back in
+ * apply order; the anchors the read returned and the userNames the plan takes as digests in memory
+ * ({@link KeyDigests}, 32 bytes a key at most). Every call is its own short transaction, and a page
+ * read back is handed on after its transaction ends, so the consumer may write (apply a batch) in
+ * transactions of its own.
  */
 final class JpaSyncWorkspace implements SyncWorkspace {
   private static final ObjectMapper JSON =
@@ -35,25 +39,44 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   private static final int CONFLICT = PlanOrder.of(new Conflict("", "", "", ""));
   private static final int READ_PAGE = 1000;
   private static final int CLOSE_SLICE = 10_000;
+  private static final int ANCHOR_PAGE = 10_000;
 
   private final JpaTransactions tx;
   private final UUID tenantId;
   private final String source;
   private final boolean postgres;
   private final UUID id;
+  private final Function<Collection<String>, Map<String, StoredUser>> usersByAnchor;
+  private final KeyDigests seen = new KeyDigests();
+  private final KeyDigests claimed = new KeyDigests();
   private long seq;
 
   private JpaSyncWorkspace(
-      JpaTransactions tx, UUID tenantId, String source, boolean postgres, UUID id) {
+      JpaTransactions tx,
+      UUID tenantId,
+      String source,
+      boolean postgres,
+      UUID id,
+      Function<Collection<String>, Map<String, StoredUser>> usersByAnchor) {
     this.tx = tx;
     this.tenantId = tenantId;
     this.source = source;
     this.postgres = postgres;
     this.id = id;
+    this.usersByAnchor = usersByAnchor;
   }
 
-  /** A new workspace for a run of {@code source}; one an earlier run left behind is dropped. */
-  static JpaSyncWorkspace open(JpaTransactions tx, UUID tenantId, String source, boolean postgres) {
+  /**
+   * A new workspace for a run of {@code source}; one an earlier run left behind is dropped.
+   *
+   * @param usersByAnchor the source's stored users by anchor, to hand on those the read missed
+   */
+  static JpaSyncWorkspace open(
+      JpaTransactions tx,
+      UUID tenantId,
+      String source,
+      boolean postgres,
+      Function<Collection<String>, Map<String, StoredUser>> usersByAnchor) {
     UUID id = UUID.randomUUID();
     tx.run(
         () -> {
@@ -70,78 +93,79 @@ final class JpaSyncWorkspace implements SyncWorkspace {
               .setParameter("now", Clock.now())
               .executeUpdate();
         });
-    return new JpaSyncWorkspace(tx, tenantId, source, postgres, id);
+    return new JpaSyncWorkspace(tx, tenantId, source, postgres, id, usersByAnchor);
   }
 
   @Override
   public Set<String> see(Collection<String> anchors) {
-    return tx.inTransaction(
-        () -> {
-          Set<String> again = keys("A", anchors);
-          Set<String> fresh = new LinkedHashSet<>(anchors);
-          fresh.removeAll(again);
-          insertKeys("A", fresh);
-          return again;
-        });
+    Set<String> again = new HashSet<>();
+    for (String anchor : new LinkedHashSet<>(anchors)) {
+      if (!seen.add(anchor)) {
+        again.add(anchor);
+      }
+    }
+    return again;
   }
 
   @Override
   public Set<String> seen(Collection<String> anchors) {
-    return tx.inTransaction(() -> keys("A", anchors));
+    return among(seen, anchors);
   }
 
   @Override
   public void claim(Collection<String> userNameKeys) {
-    tx.run(
-        () -> {
-          Set<String> fresh = new LinkedHashSet<>(userNameKeys);
-          fresh.removeAll(keys("N", fresh));
-          insertKeys("N", fresh);
-        });
+    userNameKeys.forEach(claimed::add);
   }
 
   @Override
   public Set<String> claimed(Collection<String> userNameKeys) {
-    return tx.inTransaction(() -> keys("N", userNameKeys));
+    return among(claimed, userNameKeys);
   }
 
+  /**
+   * The source's anchors a large page at a time, in order, from the index on anchors; only the
+   * users among them the read did not return are loaded (in an unchanged run, none), and only those
+   * of source LDAP ({@code usersByAnchor} checks): the scan names only the index's columns, so that
+   * H2 reads no rows. Its order names every column of that index (tenant, source name, anchor):
+   * ordered by the anchor alone, H2 read and sorted every remaining row for each page.
+   */
   @Override
   public void forEachUnseen(int pageSize, Consumer<List<StoredUser>> page) {
     String after = "";
     while (true) {
       String from = after;
-      List<StoredUser> users =
+      List<String> anchors =
           tx.inTransaction(
-              () -> {
-                List<StoredUser> result = new ArrayList<>();
-                session()
-                    .createNativeQuery(
-                        "select u.id, u.ldap_uuid, u.ldap_dn, u.user_name, u.attributes, u.active,"
-                            + " u.disabled_reason from user_account u where u.tenant_id = :tenant"
-                            + " and u.source = 'LDAP' and u.source_name = :source"
-                            + " and u.ldap_uuid is not null and u.ldap_uuid"
-                            + collated()
-                            + " > :after"
-                            + " and not exists (select 1 from sync_workspace_key k"
-                            + " where k.workspace_id = :workspace and k.kind = 'A'"
-                            + " and k.key_value = u.ldap_uuid)"
-                            + " order by u.ldap_uuid"
-                            + collated(),
-                        Object[].class)
-                    .setParameter("tenant", tenantId)
-                    .setParameter("source", source)
-                    .setParameter("after", from)
-                    .setParameter("workspace", id)
-                    .setMaxResults(pageSize)
-                    .getResultList()
-                    .forEach(row -> result.add(JpaSyncStore.stored(row)));
-                return result;
-              });
-      if (users.isEmpty()) {
+              () ->
+                  session()
+                      .createNativeQuery(
+                          "select u.ldap_uuid from user_account u where u.tenant_id = :tenant"
+                              + " and u.source_name = :source and u.ldap_uuid"
+                              + collated()
+                              + " > :after order by u.tenant_id, u.source_name, u.ldap_uuid"
+                              + collated(),
+                          String.class)
+                      .setParameter("tenant", tenantId)
+                      .setParameter("source", source)
+                      .setParameter("after", from)
+                      .setMaxResults(ANCHOR_PAGE)
+                      .getResultList());
+      if (anchors.isEmpty()) {
         return;
       }
-      page.accept(users);
-      after = users.get(users.size() - 1).anchor();
+      List<String> unseen = new ArrayList<>();
+      for (String anchor : anchors) {
+        if (!seen.contains(anchor)) {
+          unseen.add(anchor);
+        }
+      }
+      for (int start = 0; start < unseen.size(); start += pageSize) {
+        List<String> chunk = unseen.subList(start, Math.min(unseen.size(), start + pageSize));
+        List<StoredUser> users = new ArrayList<>(usersByAnchor.apply(chunk).values());
+        users.sort(Comparator.comparing(StoredUser::anchor));
+        page.accept(users);
+      }
+      after = anchors.get(anchors.size() - 1);
     }
   }
 
@@ -271,16 +295,6 @@ final class JpaSyncWorkspace implements SyncWorkspace {
                   .setParameter("to", start + CLOSE_SLICE)
                   .executeUpdate());
     }
-    for (String kind : List.of("A", "N")) {
-      tx.run(
-          () ->
-              session()
-                  .createNativeMutationQuery(
-                      "delete from sync_workspace_key where workspace_id = :id and kind = :kind")
-                  .setParameter("id", id)
-                  .setParameter("kind", kind)
-                  .executeUpdate());
-    }
     tx.run(
         () ->
             session()
@@ -294,43 +308,14 @@ final class JpaSyncWorkspace implements SyncWorkspace {
     return postgres ? " collate \"C\"" : "";
   }
 
-  private Set<String> keys(String kind, Collection<String> values) {
+  private static Set<String> among(KeyDigests digests, Collection<String> keys) {
     Set<String> found = new HashSet<>();
-    for (List<String> chunk : Memberships.chunks(new HashSet<>(values))) {
-      found.addAll(
-          session()
-              .createNativeQuery(
-                  "select key_value from sync_workspace_key where workspace_id = :workspace"
-                      + " and kind = :kind and key_value in (:values)",
-                  String.class)
-              .setParameter("workspace", id)
-              .setParameter("kind", kind)
-              .setParameterList("values", chunk)
-              .getResultList());
+    for (String key : keys) {
+      if (digests.contains(key)) {
+        found.add(key);
+      }
     }
     return found;
-  }
-
-  private void insertKeys(String kind, Collection<String> values) {
-    if (values.isEmpty()) {
-      return;
-    }
-    session()
-        .doWork(
-            connection -> {
-              try (var insert =
-                  connection.prepareStatement(
-                      "insert into sync_workspace_key (workspace_id, kind, key_value)"
-                          + " values (?, ?, ?)")) {
-                for (String value : values) {
-                  insert.setObject(1, id);
-                  insert.setString(2, kind);
-                  insert.setString(3, value);
-                  insert.addBatch();
-                }
-                insert.executeBatch();
-              }
-            });
   }
 
   private static String json(Object change) {

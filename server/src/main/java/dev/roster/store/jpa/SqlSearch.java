@@ -38,14 +38,22 @@ final class SqlSearch<E> {
     SqlParameters pageParameters = p.copy();
     SortKey sort = SortKey.of(table, query.sortBy(), pageParameters);
     if (query.paging() instanceof Paging.Cursor cursor) {
-      return cursorPage(session, where, p, sort, query.descending(), cursor, pageParameters);
+      return cursorPage(
+          session,
+          where,
+          p,
+          sort,
+          query.descending(),
+          query.filter() != null,
+          cursor,
+          pageParameters);
     }
     Paging.Index index = (Paging.Index) query.paging();
     if (index.count() == 0) {
       return new Page<>(List.of(), count(session, where, p), index.startIndex());
     }
     List<Object[]> rows =
-        ids(session, where, sort, query.descending(), pageParameters)
+        ids(session, where, sort, query.descending(), query.filter() != null, pageParameters)
             .setFirstResult(index.startIndex() - 1)
             .setMaxResults(index.count())
             .getResultList();
@@ -63,6 +71,7 @@ final class SqlSearch<E> {
       SqlParameters countParameters,
       SortKey sort,
       boolean descending,
+      boolean filtered,
       Paging.Cursor cursor,
       SqlParameters p) {
     if (cursor.count() == 0) {
@@ -75,7 +84,7 @@ final class SqlSearch<E> {
         position == null ? where : where + " and " + sort.after(position, reverse, p);
     List<Object[]> rows =
         new ArrayList<>(
-            ids(session, condition, sort, reverse, p)
+            ids(session, condition, sort, reverse, filtered, p)
                 .setMaxResults(cursor.count() + 1)
                 .getResultList());
     boolean more = rows.size() > cursor.count();
@@ -112,7 +121,7 @@ final class SqlSearch<E> {
     SqlParameters p = new SqlParameters(tenantId);
     String where = where(query, p);
     SortKey sort = SortKey.of(table, query.sortBy(), p);
-    return new Statement(idsSql(where, sort, query.descending()), p);
+    return new Statement(idsSql(where, sort, query.descending(), query.filter() != null), p);
   }
 
   private String where(SearchQuery query, SqlParameters p) {
@@ -134,14 +143,19 @@ final class SqlSearch<E> {
 
   /** The ids and sort values of the rows meeting {@code where}, in order. */
   private NativeQuery<Object[]> ids(
-      Session session, String where, SortKey sort, boolean descending, SqlParameters p) {
+      Session session,
+      String where,
+      SortKey sort,
+      boolean descending,
+      boolean filtered,
+      SqlParameters p) {
     NativeQuery<Object[]> query =
-        session.createNativeQuery(idsSql(where, sort, descending), Object[].class);
+        session.createNativeQuery(idsSql(where, sort, descending, filtered), Object[].class);
     p.applyTo(query);
     return query;
   }
 
-  private String idsSql(String where, SortKey sort, boolean descending) {
+  private String idsSql(String where, SortKey sort, boolean descending, boolean filtered) {
     return "select e.id, "
         + sort.operand().sql()
         + " as sort_key from "
@@ -151,7 +165,7 @@ final class SqlSearch<E> {
         + " where "
         + where
         + " order by "
-        + sort.orderBy(descending);
+        + sort.orderBy(descending, filtered);
   }
 
   /** The entities of these rows, in the rows' order. */

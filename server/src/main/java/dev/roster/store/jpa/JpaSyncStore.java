@@ -86,10 +86,11 @@ public final class JpaSyncStore implements SyncStore {
   /**
    * As {@link #usersBy}, only the columns a membership needs: no entity, no JSON to parse. Up to
    * {@link Memberships#CHUNK} values are looked up in the index; more are found in one pass over
-   * the source's users (its index), which an incremental run asks for: every member its groups
-   * name, about as many as the source has users. 100,000 lookups took 2 s on H2 in lists of 500,
-   * one pass over 110,000 users 0.04–0.4 s; the pass costs the source's users, so it is kept for
-   * lists too long to look up one by one.
+   * the source's users, which an incremental run asks for: every member its groups name, about as
+   * many as the source has users. 100,000 lookups took 2 s on H2 in lists of 500, one pass over
+   * 110,000 users 0.04–0.4 s; the pass costs the source's users, so it is kept for lists too long
+   * to look up one by one. The pass reads only the source index (V13), which holds every column it
+   * selects: no row, and no user's JSON, is read.
    */
   private Map<String, StoredMember> membersBy(
       String field, String source, Collection<String> values) {
@@ -103,6 +104,9 @@ public final class JpaSyncStore implements SyncStore {
     tx.run(
         () -> {
           if (wanted.size() > Memberships.CHUNK) {
+            // H2 writes a result of more rows than it keeps in memory to a temporary file and reads
+            // it back (a third of the pass); lazily executed, the rows come as the index is read.
+            lazyOnH2(true);
             try (Stream<Object[]> rows =
                 session()
                     .createSelectionQuery(
@@ -116,6 +120,8 @@ public final class JpaSyncStore implements SyncStore {
                     .getResultStream()) {
               rows.filter(row -> wanted.contains((String) row[0]))
                   .forEach(row -> members.put((String) row[0], member(row)));
+            } finally {
+              lazyOnH2(false);
             }
             return;
           }
@@ -132,6 +138,19 @@ public final class JpaSyncStore implements SyncStore {
           }
         });
     return members;
+  }
+
+  /** H2's lazy query execution for this session (its connection), on or back off. */
+  private void lazyOnH2(boolean lazy) {
+    if (!postgres) {
+      session()
+          .doWork(
+              connection -> {
+                try (var statement = connection.createStatement()) {
+                  statement.execute("set lazy_query_execution " + lazy);
+                }
+              });
+    }
   }
 
   private static StoredMember member(Object[] row) {

@@ -74,17 +74,17 @@ record SortKey(String join, Operand operand, boolean unique, boolean nullable) {
   /**
    * The ORDER BY list, ascending or descending.
    *
-   * @param filtered whether a filter narrows the rows: then the database picks the index the filter
-   *     is best served by and sorts what it leaves, usually a row or a few
+   * @param filtered whether a filter narrows the rows to a few ({@link SqlSearch#narrows}): then
+   *     the database picks the index the filter is best served by and sorts what it leaves
    */
   String orderBy(boolean descending, boolean filtered) {
     String direction = descending ? " desc" : " asc";
     String sql = operand.sql();
     List<String> parts = new ArrayList<>();
     // The tenant leads every index (tenant, value, id): H2 reads an index in order, instead of
-    // sorting every row, only when ORDER BY names its columns from the first. Only for a page of
-    // every row: with a page's limit, H2 prefers such an ordered walk to the index a filter names,
-    // and walked the whole tenant to answer externalId eq "…" (QueryPlanTest).
+    // sorting every row, only when ORDER BY names its columns from the first. Not for a filter
+    // that leaves a few rows: with a page's limit, H2 prefers such an ordered walk to the index
+    // the filter names, and walked the whole tenant to answer externalId eq "…" (QueryPlanTest).
     if (!filtered) {
       parts.add("e.tenant_id" + direction);
     }

@@ -1,5 +1,8 @@
 package dev.roster.store.jpa;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
 import dev.roster.store.Keyset;
 import dev.roster.store.Page;
 import dev.roster.store.Paging;
@@ -44,7 +47,7 @@ final class SqlSearch<E> {
           p,
           sort,
           query.descending(),
-          query.filter() != null,
+          narrows(query.filter()),
           cursor,
           pageParameters);
     }
@@ -53,7 +56,7 @@ final class SqlSearch<E> {
       return new Page<>(List.of(), count(session, where, p), index.startIndex());
     }
     List<Object[]> rows =
-        ids(session, where, sort, query.descending(), query.filter() != null, pageParameters)
+        ids(session, where, sort, query.descending(), narrows(query.filter()), pageParameters)
             .setFirstResult(index.startIndex() - 1)
             .setMaxResults(index.count())
             .getResultList();
@@ -113,6 +116,34 @@ final class SqlSearch<E> {
     return new Page<>(load(session, rows), total, null, next, previous);
   }
 
+  /**
+   * Whether {@code filter} is likely to leave few rows: an equality to a value that is not a
+   * boolean (userName, externalId, displayName, an email, a member), in every branch of an {@code
+   * or}, in some branch of an {@code and}. Such a page is best found through the filter's index and
+   * sorted; any other (no filter, {@code hidden eq false}, {@code active eq true}, {@code sw}, a
+   * range) is best read in order from the sort's index (see {@link SortKey#orderBy}).
+   */
+  static boolean narrows(Filter filter) {
+    if (filter == null) {
+      return false;
+    }
+    FilterType type = filter.getFilterType();
+    if (type == FilterType.AND) {
+      return filter.getCombinedFilters().stream().anyMatch(SqlSearch::narrows);
+    }
+    if (type == FilterType.OR) {
+      return filter.getCombinedFilters().stream().allMatch(SqlSearch::narrows);
+    }
+    if (type == FilterType.COMPLEX_VALUE) {
+      return narrows(filter.getValueFilter());
+    }
+    if (type != FilterType.EQUAL) {
+      return false;
+    }
+    JsonNode value = filter.getComparisonValue();
+    return value != null && !value.isBoolean() && !value.isNull();
+  }
+
   /** A statement's text and its parameters. */
   record Statement(String sql, SqlParameters parameters) {}
 
@@ -121,7 +152,7 @@ final class SqlSearch<E> {
     SqlParameters p = new SqlParameters(tenantId);
     String where = where(query, p);
     SortKey sort = SortKey.of(table, query.sortBy(), p);
-    return new Statement(idsSql(where, sort, query.descending(), query.filter() != null), p);
+    return new Statement(idsSql(where, sort, query.descending(), narrows(query.filter())), p);
   }
 
   private String where(SearchQuery query, SqlParameters p) {

@@ -74,10 +74,10 @@ record SortKey(String join, Operand operand, boolean unique, boolean nullable) {
   /**
    * The ORDER BY list, ascending or descending.
    *
-   * @param filtered whether a filter narrows the rows to a few ({@link SqlSearch#narrows}): then
+   * @param narrowed whether a filter narrows the rows to a few ({@link SqlSearch#narrows}): then
    *     the database picks the index the filter is best served by and sorts what it leaves
    */
-  String orderBy(boolean descending, boolean filtered) {
+  String orderBy(boolean descending, boolean narrowed) {
     String direction = descending ? " desc" : " asc";
     String sql = operand.sql();
     List<String> parts = new ArrayList<>();
@@ -85,7 +85,7 @@ record SortKey(String join, Operand operand, boolean unique, boolean nullable) {
     // sorting every row, only when ORDER BY names its columns from the first. Not for a filter
     // that leaves a few rows: with a page's limit, H2 prefers such an ordered walk to the index
     // the filter names, and walked the whole tenant to answer externalId eq "…" (QueryPlanTest).
-    if (!filtered) {
+    if (!narrowed) {
       parts.add("e.tenant_id" + direction);
     }
     if (nullable) {

@@ -74,7 +74,7 @@ final class SqlSearch<E> {
       SqlParameters countParameters,
       SortKey sort,
       boolean descending,
-      boolean filtered,
+      boolean narrowed,
       Paging.Cursor cursor,
       SqlParameters p) {
     if (cursor.count() == 0) {
@@ -87,7 +87,7 @@ final class SqlSearch<E> {
         position == null ? where : where + " and " + sort.after(position, reverse, p);
     List<Object[]> rows =
         new ArrayList<>(
-            ids(session, condition, sort, reverse, filtered, p)
+            ids(session, condition, sort, reverse, narrowed, p)
                 .setMaxResults(cursor.count() + 1)
                 .getResultList());
     boolean more = rows.size() > cursor.count();
@@ -178,15 +178,15 @@ final class SqlSearch<E> {
       String where,
       SortKey sort,
       boolean descending,
-      boolean filtered,
+      boolean narrowed,
       SqlParameters p) {
     NativeQuery<Object[]> query =
-        session.createNativeQuery(idsSql(where, sort, descending, filtered), Object[].class);
+        session.createNativeQuery(idsSql(where, sort, descending, narrowed), Object[].class);
     p.applyTo(query);
     return query;
   }
 
-  private String idsSql(String where, SortKey sort, boolean descending, boolean filtered) {
+  private String idsSql(String where, SortKey sort, boolean descending, boolean narrowed) {
     return "select e.id, "
         + sort.operand().sql()
         + " as sort_key from "
@@ -196,7 +196,7 @@ final class SqlSearch<E> {
         + " where "
         + where
         + " order by "
-        + sort.orderBy(descending, filtered);
+        + sort.orderBy(descending, narrowed);
   }
 
   /** The entities of these rows, in the rows' order. */

@@ -30,7 +30,7 @@ public final class JpaGroupStore implements GroupStore {
   private final JpaTransactions tx;
   private final boolean postgres;
   private final SqlSearch<GroupEntity> search =
-      new SqlSearch<>(ResourceTable.GROUPS, GroupEntity.class, e -> e.id);
+      new SqlSearch<>(ResourceTable.GROUPS, SqlSearch.entities(GroupEntity.class, e -> e.id));
 
   /**
    * @param postgres whether the database is PostgreSQL ({@link Database#isPostgres()})

@@ -13,7 +13,9 @@ import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
 import dev.roster.store.UserStore;
 import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,7 @@ import org.hibernate.Session;
 /** {@link UserStore} on Hibernate; every query is scoped to one tenant. */
 public final class JpaUserStore implements UserStore {
   private final JpaTransactions tx;
-  private final SqlSearch<UserEntity> search =
-      new SqlSearch<>(ResourceTable.USERS, UserEntity.class, e -> e.id);
+  private final SqlSearch<User> search = new SqlSearch<>(ResourceTable.USERS, UserRows::byIds);
 
   public JpaUserStore(JpaTransactions tx) {
     this.tx = tx;
@@ -54,7 +55,7 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Optional<User> find(UUID tenantId, UUID id) {
-    return entity(tenantId, id).map(JpaUserStore::toUser);
+    return UserRows.find(session(), tenantId, id);
   }
 
   @Override
@@ -153,7 +154,7 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Page<User> search(UUID tenantId, SearchQuery query) {
-    return search.run(session(), tenantId, query).map(JpaUserStore::toUser);
+    return search.run(session(), tenantId, query);
   }
 
   @Override
@@ -163,31 +164,25 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Map<UUID, List<String>> groupPermissions(UUID tenantId, Collection<UUID> userIds) {
-    Map<UUID, List<String>> found = new java.util.HashMap<>();
-    if (userIds.isEmpty()) {
-      return found;
-    }
-    String groups =
-        NestedGroups.upward(
-            "select m.group_id as gid, m.user_id as tag from membership m where m.user_id"
-                + SqlParameters.isAnyOf("ids", userIds));
-    List<Object[]> rows =
-        SqlParameters.ids(
-                session()
-                    .createNativeQuery(
-                        "select distinct r.tag, gp.permission from ("
-                            + groups
-                            + ") r join group_permission gp on gp.group_id = r.gid"
-                            + " where gp.tenant_id = :tenant order by gp.permission",
-                        Object[].class),
-                "ids",
-                userIds)
-            .setParameter("tenant", tenantId)
-            .getResultList();
-    for (Object[] row : rows) {
-      found
-          .computeIfAbsent(Memberships.uuid(row[0]), k -> new java.util.ArrayList<>())
-          .add((String) row[1]);
+    Map<UUID, List<String>> found = new HashMap<>();
+    for (List<UUID> chunk : Memberships.chunks(userIds)) {
+      String groups =
+          NestedGroups.upward(
+              "select m.group_id as gid, m.user_id as tag from membership m where m.user_id"
+                  + Jdbc.isAnyOf(chunk));
+      List<Object> parameters = new ArrayList<>(chunk);
+      parameters.add(tenantId);
+      Jdbc.query(
+          session(),
+          "select distinct r.tag, gp.permission from ("
+              + groups
+              + ") r join group_permission gp on gp.group_id = r.gid"
+              + " where gp.tenant_id = ? order by gp.permission",
+          parameters,
+          row ->
+              found
+                  .computeIfAbsent(Jdbc.uuid(row, 1), k -> new ArrayList<>())
+                  .add(row.getString(2)));
     }
     return found;
   }

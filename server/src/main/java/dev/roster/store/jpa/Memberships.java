@@ -74,25 +74,21 @@ final class Memberships {
       Session session, UUID tenantId, Collection<UUID> userIds) {
     Map<UUID, List<GroupRef>> groups = new HashMap<>();
     for (List<UUID> chunk : chunks(userIds)) {
-      List<Object[]> rows =
-          SqlParameters.ids(
-                  session.createNativeQuery(
-                      "select distinct m.user_id, g.id, g.display_name, g.display_name_lower"
-                          + " from membership m join user_group g on g.id = m.group_id"
-                          + " where m.user_id"
-                          + SqlParameters.isAnyOf("users", chunk)
-                          + " and m.tenant_id = :tenant"
-                          + " order by m.user_id, g.display_name_lower, g.id",
-                      Object[].class),
-                  "users",
-                  chunk)
-              .setParameter("tenant", tenantId)
-              .getResultList();
-      for (Object[] row : rows) {
-        groups
-            .computeIfAbsent(uuid(row[0]), id -> new ArrayList<>())
-            .add(new GroupRef(uuid(row[1]), (String) row[2]));
-      }
+      List<Object> parameters = new ArrayList<>(chunk);
+      parameters.add(tenantId);
+      Jdbc.query(
+          session,
+          "select distinct m.user_id, g.id, g.display_name, g.display_name_lower"
+              + " from membership m join user_group g on g.id = m.group_id"
+              + " where m.user_id"
+              + Jdbc.isAnyOf(chunk)
+              + " and m.tenant_id = ?"
+              + " order by m.user_id, g.display_name_lower, g.id",
+          parameters,
+          row ->
+              groups
+                  .computeIfAbsent(Jdbc.uuid(row, 1), id -> new ArrayList<>())
+                  .add(new GroupRef(Jdbc.uuid(row, 2), row.getString(3))));
     }
     return groups;
   }

@@ -25,14 +25,33 @@ import org.hibernate.query.NativeQuery;
  * deleted meanwhile.
  */
 final class SqlSearch<E> {
-  private final ResourceTable table;
-  private final Class<E> entity;
-  private final Function<E, UUID> idOf;
+  /** Loads the rows of a page by id; ids of rows deleted meanwhile are left out. */
+  interface Loader<E> {
+    Map<UUID, E> load(Session session, UUID tenantId, List<UUID> ids);
+  }
 
-  SqlSearch(ResourceTable table, Class<E> entity, Function<E, UUID> idOf) {
+  private final ResourceTable table;
+  private final Loader<E> loader;
+
+  SqlSearch(ResourceTable table, Loader<E> loader) {
     this.table = table;
-    this.entity = entity;
-    this.idOf = idOf;
+    this.loader = loader;
+  }
+
+  /** A loader of entities by HQL, in chunks. */
+  static <E> Loader<E> entities(Class<E> entity, Function<E, UUID> idOf) {
+    return (session, tenantId, ids) -> {
+      Map<UUID, E> byId = new HashMap<>();
+      for (List<UUID> chunk : Memberships.chunks(ids)) {
+        session
+            .createSelectionQuery(
+                "from " + entity.getSimpleName() + " e where e.id in :ids", entity)
+            .setParameter("ids", chunk)
+            .getResultList()
+            .forEach(e -> byId.put(idOf.apply(e), e));
+      }
+      return byId;
+    };
   }
 
   Page<E> run(Session session, UUID tenantId, SearchQuery query) {
@@ -43,6 +62,7 @@ final class SqlSearch<E> {
     if (query.paging() instanceof Paging.Cursor cursor) {
       return cursorPage(
           session,
+          tenantId,
           where,
           p,
           sort,
@@ -65,11 +85,12 @@ final class SqlSearch<E> {
     // externalId, an identity provider's lookups, are such pages.
     boolean last = rows.size() < index.count() && (!rows.isEmpty() || index.startIndex() == 1);
     long total = last ? index.startIndex() - 1L + rows.size() : count(session, where, p);
-    return new Page<>(load(session, rows), total, index.startIndex());
+    return new Page<>(load(session, tenantId, rows), total, index.startIndex());
   }
 
   private Page<E> cursorPage(
       Session session,
+      UUID tenantId,
       String where,
       SqlParameters countParameters,
       SortKey sort,
@@ -113,7 +134,7 @@ final class SqlSearch<E> {
     }
     // The first page of a walk holding every match tells the total itself, as above.
     long total = position == null && !more ? rows.size() : count(session, where, countParameters);
-    return new Page<>(load(session, rows), total, null, next, previous);
+    return new Page<>(load(session, tenantId, rows), total, null, next, previous);
   }
 
   /**
@@ -200,16 +221,9 @@ final class SqlSearch<E> {
   }
 
   /** The entities of these rows, in the rows' order. */
-  private List<E> load(Session session, List<Object[]> rows) {
+  private List<E> load(Session session, UUID tenantId, List<Object[]> rows) {
     List<UUID> ids = rows.stream().map(row -> Memberships.uuid(row[0])).toList();
-    Map<UUID, E> byId = new HashMap<>();
-    for (List<UUID> chunk : Memberships.chunks(ids)) {
-      session
-          .createSelectionQuery("from " + entity.getSimpleName() + " e where e.id in :ids", entity)
-          .setParameter("ids", chunk)
-          .getResultList()
-          .forEach(e -> byId.put(idOf.apply(e), e));
-    }
+    Map<UUID, E> byId = ids.isEmpty() ? Map.of() : loader.load(session, tenantId, ids);
     List<E> ordered = new ArrayList<>(ids.size());
     for (UUID id : ids) {
       E found = byId.get(id);

@@ -115,7 +115,7 @@ class QueryPlanTest {
             false,
             new Paging.Index(1, 100));
     SqlSearch.Statement statement =
-        new SqlSearch<>(ResourceTable.USERS, UserEntity.class, e -> e.id)
+        new SqlSearch<>(ResourceTable.USERS, UserRows::byIds)
             .pageStatement(Tenant.DEFAULT_ID, query);
     return tx.inTransaction(
         () -> {

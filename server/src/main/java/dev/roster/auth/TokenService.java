@@ -85,23 +85,22 @@ public final class TokenService {
       return Optional.of(new Caller("bootstrap", Tenant.DEFAULT_ID, Scope.ADMIN, Optional.empty()));
     }
     Instant now = Clock.now();
-    return tx.inTransaction(
-        () ->
-            tokens
-                .findByHash(hex(hash))
-                .filter(token -> !token.expiredAt(now))
-                .map(
-                    token -> {
-                      if (token.lastUsed() == null
-                          || token.lastUsed().plus(TOUCH_INTERVAL).isBefore(now)) {
-                        tokens.touch(token.id(), now);
-                      }
-                      return new Caller(
-                          token.name(),
-                          token.tenantId(),
-                          token.scope(),
-                          Optional.ofNullable(token.ownerUserId()));
-                    }));
+    // Read-only: a request's lookup takes no snapshot and flushes nothing; the last use is
+    // written in a transaction of its own, at most once a minute per token.
+    Optional<AccessToken> found =
+        tx.reading(() -> tokens.findByHash(hex(hash))).filter(token -> !token.expiredAt(now));
+    found
+        .filter(
+            token ->
+                token.lastUsed() == null || token.lastUsed().plus(TOUCH_INTERVAL).isBefore(now))
+        .ifPresent(token -> tx.run(() -> tokens.touch(token.id(), now)));
+    return found.map(
+        token ->
+            new Caller(
+                token.name(),
+                token.tenantId(),
+                token.scope(),
+                Optional.ofNullable(token.ownerUserId())));
   }
 
   private static byte[] sha256(String text) {

@@ -56,4 +56,45 @@ class AuthHttpTest {
     server.client().get("/Users").expectStatus(200);
     server.client().post("/Users", "{\"userName\":\"made-with-bootstrap\"}").expectStatus(201);
   }
+
+  /**
+   * An issued token is looked up read-only; its last use is written in a transaction of its own.
+   */
+  @org.junit.jupiter.api.Test
+  void anIssuedTokenWorksAndItsLastUseIsRecorded() {
+    String name = "last-use-" + java.util.UUID.randomUUID();
+    String token =
+        server
+            .client()
+            .send(
+                "POST",
+                server.baseUrl() + "/admin/tokens",
+                "{\"name\":\"" + name + "\",\"scope\":\"read\"}",
+                java.util.Map.of())
+            .expectStatus(201)
+            .json()
+            .get("token")
+            .asText();
+    assertThat(lastUsed(name)).isNull();
+
+    server.client(token).get("/Users").expectStatus(200);
+    server.client(token).post("/Users", "{\"userName\":\"" + name + "\"}").expectError(403, null);
+
+    assertThat(lastUsed(name)).isNotNull();
+  }
+
+  private String lastUsed(String name) {
+    for (com.fasterxml.jackson.databind.JsonNode token :
+        server
+            .client()
+            .send("GET", server.baseUrl() + "/admin/tokens", null, java.util.Map.of())
+            .expectStatus(200)
+            .json()
+            .get("tokens")) {
+      if (token.get("name").asText().equals(name)) {
+        return token.get("lastUsed").isNull() ? null : token.get("lastUsed").asText();
+      }
+    }
+    throw new AssertionError("no token named " + name);
+  }
 }

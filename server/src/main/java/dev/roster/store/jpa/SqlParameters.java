@@ -1,6 +1,5 @@
 package dev.roster.store.jpa;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,24 +37,5 @@ final class SqlParameters {
 
   void applyTo(SelectionQuery<?> query) {
     values.forEach(query::setParameter);
-  }
-
-  /**
-   * {@code " = :name"} for one value, {@code " in (:name)"} for more, to follow a column: the
-   * lookup of one user (a GET) then sends a statement Hibernate has seen before, where a list is
-   * spliced into the text and parsed again on every call.
-   */
-  static String isAnyOf(String name, Collection<?> values) {
-    return values.size() == 1 ? " = :" + name : " in (:" + name + ")";
-  }
-
-  /** Binds {@code values} as {@link #isAnyOf} wrote them. */
-  static <T extends SelectionQuery<?>> T ids(T query, String name, Collection<?> values) {
-    if (values.size() == 1) {
-      query.setParameter(name, values.iterator().next());
-    } else {
-      query.setParameterList(name, values);
-    }
-    return query;
   }
 }

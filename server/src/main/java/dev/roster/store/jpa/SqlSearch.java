@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 /**
  * A filtered, sorted, paged search over one resource table, answered by the database: one query for
@@ -75,15 +76,10 @@ final class SqlSearch<E> {
       return new Page<>(List.of(), count(session, where, p), index.startIndex());
     }
     List<Object[]> rows =
-        ids(
-            session,
-            where,
-            sort,
-            query.descending(),
-            narrows(query.filter()),
-            pageParameters,
-            index.startIndex() - 1L,
-            index.count());
+        ids(session, where, sort, query.descending(), narrows(query.filter()), pageParameters)
+            .setFirstResult(index.startIndex() - 1)
+            .setMaxResults(index.count())
+            .getResultList();
     // A page that is not full and not past the end ends the results: its rows tell the total,
     // and the count query (a scan of every match) is left out. Most searches by userName or
     // externalId, an identity provider's lookups, are such pages.
@@ -111,7 +107,10 @@ final class SqlSearch<E> {
     String condition =
         position == null ? where : where + " and " + sort.after(position, reverse, p);
     List<Object[]> rows =
-        new ArrayList<>(ids(session, condition, sort, reverse, narrowed, p, 0, cursor.count() + 1));
+        new ArrayList<>(
+            ids(session, condition, sort, reverse, narrowed, p)
+                .setMaxResults(cursor.count() + 1)
+                .getResultList());
     boolean more = rows.size() > cursor.count();
     if (more) {
       rows.remove(rows.size() - 1);
@@ -187,37 +186,25 @@ final class SqlSearch<E> {
   }
 
   private long count(Session session, String where, SqlParameters p) {
-    SqlParameters.Positional count =
-        p.positional("select count(*) from " + table.table() + " e where " + where);
-    return Jdbc.query(session, count.sql(), count.values(), row -> row.getLong(1)).get(0);
+    NativeQuery<Long> count =
+        session.createNativeQuery(
+            "select count(*) from " + table.table() + " e where " + where, Long.class);
+    p.applyTo(count);
+    return count.getSingleResult();
   }
 
-  /**
-   * The ids and sort values of the rows meeting {@code where}, in order: {@code limit} rows after
-   * skipping {@code offset}.
-   */
-  private List<Object[]> ids(
+  /** The ids and sort values of the rows meeting {@code where}, in order. */
+  private NativeQuery<Object[]> ids(
       Session session,
       String where,
       SortKey sort,
       boolean descending,
       boolean narrowed,
-      SqlParameters p,
-      long offset,
-      int limit) {
-    SqlParameters.Positional ids =
-        p.positional(
-            idsSql(where, sort, descending, narrowed)
-                + " offset "
-                + offset
-                + " rows fetch next "
-                + limit
-                + " rows only");
-    return Jdbc.query(
-        session,
-        ids.sql(),
-        ids.values(),
-        row -> new Object[] {Jdbc.uuid(row, 1), row.getObject(2)});
+      SqlParameters p) {
+    NativeQuery<Object[]> query =
+        session.createNativeQuery(idsSql(where, sort, descending, narrowed), Object[].class);
+    p.applyTo(query);
+    return query;
   }
 
   private String idsSql(String where, SortKey sort, boolean descending, boolean narrowed) {

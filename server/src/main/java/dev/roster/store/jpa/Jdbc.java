@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
@@ -24,47 +25,59 @@ import org.hibernate.Session;
 final class Jdbc {
   private Jdbc() {}
 
-  /** Reads one row into a value. */
-  interface Row<T> {
-    T read(ResultSet row) throws SQLException;
+  /** Takes in one row. */
+  interface RowAction {
+    void accept(ResultSet row) throws SQLException;
   }
 
   /**
-   * The rows of {@code sql} with {@code parameters} bound in order. In a session that writes, what
-   * it changed is flushed first, as Hibernate does before its own native queries, so the statement
-   * sees this transaction's changes.
+   * Runs {@code sql} with {@code parameters} bound in order, handing each row to {@code action}. In
+   * a session that writes, what it changed is flushed first, as Hibernate does before its own
+   * native queries, so the statement sees this transaction's changes.
    */
-  static <T> List<T> query(Session session, String sql, List<?> parameters, Row<T> row) {
+  static void query(Session session, String sql, List<?> parameters, RowAction action) {
     if (session.getHibernateFlushMode() != FlushMode.MANUAL) {
       session.flush();
     }
-    return session.doReturningWork(
+    session.doWork(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
               statement.setObject(i + 1, parameters.get(i));
             }
-            List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
-                found.add(row.read(rows));
+                action.accept(rows);
               }
             }
-            return found;
           }
         });
   }
 
   /**
-   * {@code " = ?"} for one value, {@code " in (?, ?, …)"} for more, to follow a column: one id (a
-   * GET) sends the same statement every time.
+   * Runs a statement about these ids, in chunks every database accepts: {@code sql} gets the test
+   * that follows the id column ({@code " = ?"} for one id, so a GET sends the same statement every
+   * time; {@code " in (?, ?, …)"} for more), and the ids are bound first, then the tenant.
    */
-  static String isAnyOf(Collection<?> values) {
-    if (values.size() == 1) {
+  static void queryByIds(
+      Session session,
+      Collection<UUID> ids,
+      UUID tenantId,
+      Function<String, String> sql,
+      RowAction action) {
+    for (List<UUID> chunk : Memberships.chunks(ids)) {
+      List<Object> parameters = new ArrayList<>(chunk);
+      parameters.add(tenantId);
+      query(session, sql.apply(isAnyOf(chunk.size())), parameters, action);
+    }
+  }
+
+  private static String isAnyOf(int count) {
+    if (count == 1) {
       return " = ?";
     }
     StringJoiner marks = new StringJoiner(", ", " in (", ")");
-    for (int i = 0; i < values.size(); i++) {
+    for (int i = 0; i < count; i++) {
       marks.add("?");
     }
     return marks.toString();

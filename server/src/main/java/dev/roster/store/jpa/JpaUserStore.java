@@ -165,25 +165,19 @@ public final class JpaUserStore implements UserStore {
   @Override
   public Map<UUID, List<String>> groupPermissions(UUID tenantId, Collection<UUID> userIds) {
     Map<UUID, List<String>> found = new HashMap<>();
-    for (List<UUID> chunk : Memberships.chunks(userIds)) {
-      String groups =
-          NestedGroups.upward(
-              "select m.group_id as gid, m.user_id as tag from membership m where m.user_id"
-                  + Jdbc.isAnyOf(chunk));
-      List<Object> parameters = new ArrayList<>(chunk);
-      parameters.add(tenantId);
-      Jdbc.query(
-          session(),
-          "select distinct r.tag, gp.permission from ("
-              + groups
-              + ") r join group_permission gp on gp.group_id = r.gid"
-              + " where gp.tenant_id = ? order by gp.permission",
-          parameters,
-          row ->
-              found
-                  .computeIfAbsent(Jdbc.uuid(row, 1), k -> new ArrayList<>())
-                  .add(row.getString(2)));
-    }
+    Jdbc.queryByIds(
+        session(),
+        userIds,
+        tenantId,
+        idTest ->
+            "select distinct r.tag, gp.permission from ("
+                + NestedGroups.upward(
+                    "select m.group_id as gid, m.user_id as tag from membership m where m.user_id"
+                        + idTest)
+                + ") r join group_permission gp on gp.group_id = r.gid"
+                + " where gp.tenant_id = ? order by gp.permission",
+        row ->
+            found.computeIfAbsent(Jdbc.uuid(row, 1), k -> new ArrayList<>()).add(row.getString(2)));
     return found;
   }
 

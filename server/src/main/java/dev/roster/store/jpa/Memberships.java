@@ -73,23 +73,21 @@ final class Memberships {
   static Map<UUID, List<GroupRef>> groupsOf(
       Session session, UUID tenantId, Collection<UUID> userIds) {
     Map<UUID, List<GroupRef>> groups = new HashMap<>();
-    for (List<UUID> chunk : chunks(userIds)) {
-      List<Object> parameters = new ArrayList<>(chunk);
-      parameters.add(tenantId);
-      Jdbc.query(
-          session,
-          "select distinct m.user_id, g.id, g.display_name, g.display_name_lower"
-              + " from membership m join user_group g on g.id = m.group_id"
-              + " where m.user_id"
-              + Jdbc.isAnyOf(chunk)
-              + " and m.tenant_id = ?"
-              + " order by m.user_id, g.display_name_lower, g.id",
-          parameters,
-          row ->
-              groups
-                  .computeIfAbsent(Jdbc.uuid(row, 1), id -> new ArrayList<>())
-                  .add(new GroupRef(Jdbc.uuid(row, 2), row.getString(3))));
-    }
+    Jdbc.queryByIds(
+        session,
+        userIds,
+        tenantId,
+        idTest ->
+            "select distinct m.user_id, g.id, g.display_name, g.display_name_lower"
+                + " from membership m join user_group g on g.id = m.group_id"
+                + " where m.user_id"
+                + idTest
+                + " and m.tenant_id = ?"
+                + " order by m.user_id, g.display_name_lower, g.id",
+        row ->
+            groups
+                .computeIfAbsent(Jdbc.uuid(row, 1), id -> new ArrayList<>())
+                .add(new GroupRef(Jdbc.uuid(row, 2), row.getString(3))));
     return groups;
   }
 

@@ -6,7 +6,6 @@ import dev.roster.domain.Source;
 import dev.roster.domain.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,34 +24,29 @@ final class UserRows {
           + " u.ldap_uuid, u.profile, u.hidden, u.last_login, u.attributes, u.created,"
           + " u.last_modified, u.version";
 
-  private static final String BY_ID =
-      "select " + COLUMNS + " from user_account u where u.id = ? and u.tenant_id = ?";
-
   private UserRows() {}
 
   static Optional<User> find(Session session, UUID tenantId, UUID id) {
-    return Jdbc.query(session, BY_ID, List.of(id, tenantId), UserRows::read).stream().findFirst();
+    return Optional.ofNullable(byIds(session, tenantId, List.of(id)).get(id));
   }
 
   /** The users with these ids, by id; ids of users that do not exist are left out. */
   static Map<UUID, User> byIds(Session session, UUID tenantId, Collection<UUID> ids) {
     Map<UUID, User> found = new HashMap<>();
-    for (List<UUID> chunk : Memberships.chunks(ids)) {
-      List<Object> parameters = new ArrayList<>(chunk);
-      parameters.add(tenantId);
-      for (User user :
-          Jdbc.query(
-              session,
-              "select "
-                  + COLUMNS
-                  + " from user_account u where u.id"
-                  + Jdbc.isAnyOf(chunk)
-                  + " and u.tenant_id = ?",
-              parameters,
-              UserRows::read)) {
-        found.put(user.id(), user);
-      }
-    }
+    Jdbc.queryByIds(
+        session,
+        ids,
+        tenantId,
+        idTest ->
+            "select "
+                + COLUMNS
+                + " from user_account u where u.id"
+                + idTest
+                + " and u.tenant_id = ?",
+        row -> {
+          User user = read(row);
+          found.put(user.id(), user);
+        });
     return found;
   }
 

@@ -29,7 +29,7 @@ public final class GroupService {
     Instant now = Clock.now();
     Group group =
         new Group(
-            UUID.randomUUID(),
+            Ids.next(),
             draft.displayName(),
             draft.externalId(),
             Source.LOCAL,

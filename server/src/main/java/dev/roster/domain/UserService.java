@@ -57,7 +57,7 @@ public final class UserService {
     UserDetails details = draft.details().withRoster(UserRules.stampSecrets(null, draft, now));
     User user =
         new User(
-            UUID.randomUUID(),
+            Ids.next(),
             draft.userName(),
             draft.externalId(),
             draft.active(),

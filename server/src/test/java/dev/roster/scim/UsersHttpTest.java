@@ -50,6 +50,8 @@ class UsersHttpTest {
     Reply reply = scim.post("/Users", user(userName)).expectStatus(201);
     JsonNode body = reply.json();
     String id = body.get("id").asText();
+    // Time-ordered (dev.roster.domain.Ids), so that new users go to the end of the id index.
+    assertThat(UUID.fromString(id).version()).isEqualTo(7);
     assertThat(reply.header("Content-Type")).startsWith("application/scim+json");
     assertThat(reply.header("Location")).endsWith("/scim/v2/Users/" + id);
     assertThat(reply.header("Content-Location")).isEqualTo(reply.header("Location"));

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 
@@ -46,6 +47,9 @@ public final class JpaSyncStore implements SyncStore {
   private final Map<String, String> defaultProfiles;
   private final boolean postgres;
 
+  /** Per source, what its current run has created: a run opens a workspace, then applies. */
+  private final Map<String, CreatedIds> runs = new ConcurrentHashMap<>();
+
   /**
    * @param defaultProfiles per source, the profile its new users get (absent or null: none)
    */
@@ -64,8 +68,15 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public SyncWorkspace open(String source) {
+    CreatedIds created = new CreatedIds();
+    runs.put(source, created);
     return JpaSyncWorkspace.open(
-        tx, tenantId, source, postgres, anchors -> usersByAnchor(source, anchors));
+        tx,
+        tenantId,
+        source,
+        postgres,
+        anchors -> usersByAnchor(source, anchors),
+        () -> runs.remove(source, created));
   }
 
   @Override
@@ -425,10 +436,17 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public void apply(String source, SyncPlan batch) {
-    tx.run(
-        () ->
-            new SyncPlanWriter(session(), tenantId, source, defaultProfiles.get(source))
-                .write(batch));
+    // Without an open workspace (a plan applied whole), the batch resolves its anchors itself.
+    CreatedIds run = runs.getOrDefault(source, new CreatedIds());
+    SyncPlanWriter writer =
+        tx.inTransaction(
+            () -> {
+              SyncPlanWriter w =
+                  new SyncPlanWriter(session(), tenantId, source, defaultProfiles.get(source), run);
+              w.write(batch);
+              return w;
+            });
+    writer.keepCreated();
   }
 
   @Override

@@ -49,6 +49,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   private final Function<Collection<String>, Map<String, StoredUser>> usersByAnchor;
   private final KeyDigests seen = new KeyDigests();
   private final KeyDigests claimed = new KeyDigests();
+  private final Runnable onClose;
   private long seq;
 
   private JpaSyncWorkspace(
@@ -57,26 +58,30 @@ final class JpaSyncWorkspace implements SyncWorkspace {
       String source,
       boolean postgres,
       UUID id,
-      Function<Collection<String>, Map<String, StoredUser>> usersByAnchor) {
+      Function<Collection<String>, Map<String, StoredUser>> usersByAnchor,
+      Runnable onClose) {
     this.tx = tx;
     this.tenantId = tenantId;
     this.source = source;
     this.postgres = postgres;
     this.id = id;
     this.usersByAnchor = usersByAnchor;
+    this.onClose = onClose;
   }
 
   /**
    * A new workspace for a run of {@code source}; one an earlier run left behind is dropped.
    *
    * @param usersByAnchor the source's stored users by anchor, to hand on those the read missed
+   * @param onClose what to run once the workspace is dropped (the run is over)
    */
   static JpaSyncWorkspace open(
       JpaTransactions tx,
       UUID tenantId,
       String source,
       boolean postgres,
-      Function<Collection<String>, Map<String, StoredUser>> usersByAnchor) {
+      Function<Collection<String>, Map<String, StoredUser>> usersByAnchor,
+      Runnable onClose) {
     UUID id = UUID.randomUUID();
     tx.run(
         () -> {
@@ -93,7 +98,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
               .setParameter("now", Clock.now())
               .executeUpdate();
         });
-    return new JpaSyncWorkspace(tx, tenantId, source, postgres, id, usersByAnchor);
+    return new JpaSyncWorkspace(tx, tenantId, source, postgres, id, usersByAnchor, onClose);
   }
 
   @Override
@@ -282,6 +287,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
    */
   @Override
   public void close() {
+    onClose.run();
     for (long from = 0; from < seq; from += CLOSE_SLICE) {
       long start = from;
       tx.run(

@@ -143,6 +143,27 @@ final class Memberships {
   }
 
   /**
+   * Adds these members with this origin, known not to be members with it: the caller created the
+   * group or each member itself. No read; a membership there after all fails the insert on the
+   * unique key, and the caller's transaction with it.
+   */
+  static void addNew(
+      Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    // In id order, so that the group's entries of its (group, member) index are written in order.
+    List<Map.Entry<UUID, MemberType>> sorted = new ArrayList<>(members.entrySet());
+    sorted.sort(Map.Entry.comparingByKey(Memberships::compareAsStored));
+    insert(session, tenantId, groupId, origin, sorted);
+  }
+
+  /** UUIDs as H2 and PostgreSQL order them: unsigned, most significant bits first. */
+  private static int compareAsStored(UUID a, UUID b) {
+    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return high != 0
+        ? high
+        : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  }
+
+  /**
    * Which of these members the group holds with this origin. Looked up by member, the column that
    * leads an index, and filtered here: asked by group, H2 walks every member of a large group. The
    * rows read are these members' own memberships, so the cost is the request's size.

@@ -3,6 +3,7 @@ package dev.roster.store.jpa;
 import dev.roster.domain.CaseInsensitive;
 import dev.roster.domain.Clock;
 import dev.roster.domain.Conflict;
+import dev.roster.domain.Ids;
 import dev.roster.domain.MemberType;
 import dev.roster.domain.Origin;
 import dev.roster.domain.Source;
@@ -26,21 +27,36 @@ import org.hibernate.Session;
 
 /**
  * Writes one batch of a sync plan inside the caller's transaction: users, then groups, then
- * memberships (set-based per group), resolving anchors of users and groups this run created.
+ * memberships (set-based per group), resolving anchors of users and groups this run created: from
+ * what the run's earlier batches created ({@link CreatedIds}), else from the database.
  */
 final class SyncPlanWriter {
   private final Session session;
   private final UUID tenantId;
   private final String source;
   private final String defaultProfile;
+  private final CreatedIds run;
   private final Map<String, UUID> userAnchors = new HashMap<>();
   private final Map<String, UUID> groupAnchors = new HashMap<>();
+  private final Map<String, UUID> createdUsers = new HashMap<>();
+  private final Map<String, UUID> createdGroups = new HashMap<>();
 
-  SyncPlanWriter(Session session, UUID tenantId, String source, String defaultProfile) {
+  /**
+   * @param run what the run's earlier batches created; this batch's creates are added to it by
+   *     {@link #keepCreated} once they are committed
+   */
+  SyncPlanWriter(
+      Session session, UUID tenantId, String source, String defaultProfile, CreatedIds run) {
     this.defaultProfile = defaultProfile;
     this.session = session;
     this.tenantId = tenantId;
     this.source = source;
+    this.run = run;
+  }
+
+  /** Hands this batch's creates on to the run's next batches; call after the batch committed. */
+  void keepCreated() {
+    run.add(createdUsers, createdGroups);
   }
 
   /**
@@ -86,7 +102,7 @@ final class SyncPlanWriter {
     Instant now = Clock.now();
     if (change instanceof UserChange.Create c) {
       UserEntity u = new UserEntity();
-      u.id = UUID.randomUUID();
+      u.id = Ids.next();
       u.tenantId = tenantId;
       u.source = Source.LDAP.name();
       u.sourceName = source;
@@ -99,6 +115,7 @@ final class SyncPlanWriter {
       // Flushed with the batch's other creates (see write): one flush per user would make a batch
       // quadratic in its size, as every flush looks at every entity the session holds.
       session.persist(u);
+      createdUsers.put(u.ldapUuid, u.id);
     } else if (change instanceof UserChange.Update c) {
       write(user(c.id()), c.user(), now);
     } else if (change instanceof UserChange.Adopt c) {
@@ -151,7 +168,7 @@ final class SyncPlanWriter {
     if (change instanceof GroupChange.Create c) {
       DirectoryGroup group = c.group();
       GroupEntity g = new GroupEntity();
-      g.id = UUID.randomUUID();
+      g.id = Ids.next();
       g.tenantId = tenantId;
       g.displayName = group.name();
       g.displayNameLower = CaseInsensitive.key(group.name());
@@ -173,6 +190,7 @@ final class SyncPlanWriter {
             session.flush();
             return g;
           });
+      createdGroups.put(g.ldapUuid, g.id);
     } else if (change instanceof GroupChange.Rename c) {
       GroupEntity g = group(c.id());
       g.displayName = c.group().name();
@@ -185,38 +203,63 @@ final class SyncPlanWriter {
     }
   }
 
-  /** Set-based per group: one existence read and one batch insert, one delete per chunk. */
+  /**
+   * Set-based per group: one existence read and one batch insert, one delete per chunk. A side
+   * named by anchor was created by this run, and only this run writes memberships of its origin
+   * (the source's lease), so such a membership cannot be there yet: it is inserted unread.
+   */
   private void applyMemberships(String source, List<MembershipChange> changes) {
     Origin origin = Origin.ldap(source);
     resolveAnchors(changes);
     Map<UUID, Map<UUID, MemberType>> adds = new LinkedHashMap<>();
+    Map<UUID, Map<UUID, MemberType>> fresh = new LinkedHashMap<>();
     Map<UUID, List<UUID>> removes = new LinkedHashMap<>();
     for (MembershipChange change : changes) {
       UUID group = group(change.group());
       UUID user = user(change.user());
       if (change instanceof MembershipChange.Add) {
-        adds.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(user, MemberType.USER);
+        boolean created = change.group().anchor() != null || change.user().anchor() != null;
+        (created ? fresh : adds)
+            .computeIfAbsent(group, g -> new LinkedHashMap<>())
+            .put(user, MemberType.USER);
       } else {
         removes.computeIfAbsent(group, g -> new ArrayList<>()).add(user);
       }
     }
     removes.forEach((group, users) -> Memberships.remove(session, group, origin, users));
     adds.forEach((group, users) -> Memberships.add(session, tenantId, group, origin, users));
+    fresh.forEach((group, users) -> Memberships.addNew(session, tenantId, group, origin, users));
     Set<UUID> touched = new HashSet<>(adds.keySet());
+    touched.addAll(fresh.keySet());
     touched.addAll(removes.keySet());
     Memberships.touch(session, touched);
   }
 
-  /** Finds the ids of every anchor the batch names in two queries (users, groups) per chunk. */
+  /**
+   * Finds the ids of every anchor the batch names: those the run created, then the rest in two
+   * queries (users, groups) per chunk.
+   */
   private void resolveAnchors(List<MembershipChange> changes) {
     Set<String> users = new HashSet<>();
     Set<String> groups = new HashSet<>();
     for (MembershipChange change : changes) {
-      if (change.user().anchor() != null && !userAnchors.containsKey(change.user().anchor())) {
-        users.add(change.user().anchor());
+      String user = change.user().anchor();
+      if (user != null && !userAnchors.containsKey(user)) {
+        UUID id = createdUsers.containsKey(user) ? createdUsers.get(user) : run.user(user);
+        if (id != null) {
+          userAnchors.put(user, id);
+        } else {
+          users.add(user);
+        }
       }
-      if (change.group().anchor() != null && !groupAnchors.containsKey(change.group().anchor())) {
-        groups.add(change.group().anchor());
+      String group = change.group().anchor();
+      if (group != null && !groupAnchors.containsKey(group)) {
+        UUID id = createdGroups.containsKey(group) ? createdGroups.get(group) : run.group(group);
+        if (id != null) {
+          groupAnchors.put(group, id);
+        } else {
+          groups.add(group);
+        }
       }
     }
     resolve("UserEntity", users, userAnchors);

@@ -1,7 +1,9 @@
 package dev.roster.store.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class KeyDigestsTest {
@@ -28,5 +30,31 @@ class KeyDigestsTest {
       assertThat(keys.contains("anchor-" + i)).as("anchor-%d", i).isTrue();
       assertThat(keys.contains("other-" + i)).as("other-%d", i).isFalse();
     }
+  }
+
+  @Test
+  void aMapGivesEachKeyTheIdItWasPutWithThroughManyGrowths() {
+    KeyDigests ids = KeyDigests.withIds();
+    for (int i = 0; i < 50_000; i++) {
+      ids.put("anchor-" + i, new UUID(i, -i));
+    }
+    ids.put("anchor-7", new UUID(70, 70));
+
+    assertThat(ids.size()).isEqualTo(50_000);
+    assertThat(ids.get("anchor-7")).isEqualTo(new UUID(70, 70));
+    for (int i = 0; i < 50_000; i++) {
+      if (i != 7) {
+        assertThat(ids.get("anchor-" + i)).as("anchor-%d", i).isEqualTo(new UUID(i, -i));
+      }
+      assertThat(ids.get("other-" + i)).as("other-%d", i).isNull();
+    }
+  }
+
+  @Test
+  void aSetHoldsNoIds() {
+    KeyDigests keys = new KeyDigests();
+
+    assertThatThrownBy(() -> keys.put("uid=ada", UUID.randomUUID()))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

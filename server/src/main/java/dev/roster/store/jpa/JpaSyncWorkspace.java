@@ -14,6 +14,7 @@ import dev.roster.sync.plan.UserChange;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncWorkspace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -52,6 +53,11 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   private final Runnable onClose;
   private long seq;
 
+  /** Per kind, the first and the last seq spooled (-1: none), the ranges close deletes. */
+  private final long[] firstSeq = new long[CONFLICT + 1];
+
+  private final long[] lastSeq = new long[CONFLICT + 1];
+
   private JpaSyncWorkspace(
       JpaTransactions tx,
       UUID tenantId,
@@ -67,6 +73,8 @@ final class JpaSyncWorkspace implements SyncWorkspace {
     this.id = id;
     this.usersByAnchor = usersByAnchor;
     this.onClose = onClose;
+    Arrays.fill(firstSeq, -1);
+    Arrays.fill(lastSeq, -1);
   }
 
   /**
@@ -195,6 +203,10 @@ final class JpaSyncWorkspace implements SyncWorkspace {
                                   + " values (?, ?, ?, ?, ?)")) {
                         for (Object change : changes) {
                           int kind = PlanOrder.of(change);
+                          if (firstSeq[kind] < 0) {
+                            firstSeq[kind] = seq;
+                          }
+                          lastSeq[kind] = seq;
                           insert.setObject(1, id);
                           insert.setLong(2, seq++);
                           insert.setInt(3, kind);
@@ -209,7 +221,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
 
   @Override
   public void forEachBatch(int batchSize, Consumer<SyncPlan> batch) {
-    // Kind by kind, each a walk of the (workspace, kind, seq) index: a batch never mixes kinds.
+    // Kind by kind, each a walk of the (workspace, kind, seq) key: a batch never mixes kinds.
     // The order names all three columns so that H2 reads the index in order instead of sorting.
     for (int kind = 0; kind < CONFLICT; kind++) {
       long after = -1;
@@ -283,23 +295,30 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   /**
    * Deletes the rows a slice at a time, each slice its own transaction: one transaction deleting a
    * large run's hundreds of thousands of rows would be slow and heavy (H2 keeps its undo log in
-   * memory).
+   * memory). Kind by kind, so that each slice is a range of the key.
    */
   @Override
   public void close() {
     onClose.run();
-    for (long from = 0; from < seq; from += CLOSE_SLICE) {
-      long start = from;
-      tx.run(
-          () ->
-              session()
-                  .createNativeMutationQuery(
-                      "delete from sync_workspace_change where workspace_id = :id"
-                          + " and seq >= :from and seq < :to")
-                  .setParameter("id", id)
-                  .setParameter("from", start)
-                  .setParameter("to", start + CLOSE_SLICE)
-                  .executeUpdate());
+    for (int kind = 0; kind <= CONFLICT; kind++) {
+      if (firstSeq[kind] < 0) {
+        continue;
+      }
+      for (long from = firstSeq[kind]; from <= lastSeq[kind]; from += CLOSE_SLICE) {
+        int currentKind = kind;
+        long start = from;
+        tx.run(
+            () ->
+                session()
+                    .createNativeMutationQuery(
+                        "delete from sync_workspace_change where workspace_id = :id"
+                            + " and kind = :kind and seq >= :from and seq < :to")
+                    .setParameter("id", id)
+                    .setParameter("kind", currentKind)
+                    .setParameter("from", start)
+                    .setParameter("to", start + CLOSE_SLICE)
+                    .executeUpdate());
+      }
     }
     tx.run(
         () ->

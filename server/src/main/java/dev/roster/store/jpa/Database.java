@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
-          .javaMigrations(new TenantKeysOnH2())
+          .javaMigrations(new TenantKeysOnH2(), new MemberIndexesOnH2())
           // Text keys compare by code point on both databases (see V5__searchable_values.sql).
           .placeholders(Map.of("textCollation", isPostgres(jdbcUrl) ? "COLLATE \"C\"" : ""))
           .load()

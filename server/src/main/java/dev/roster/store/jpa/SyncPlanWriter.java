@@ -43,7 +43,7 @@ final class SyncPlanWriter {
 
   /**
    * @param run what the run's earlier batches created; this batch's creates are added to it by
-   *     {@link #keepCreated} once they are committed
+   *     {@link #keepCreated} once the batch was written
    */
   SyncPlanWriter(
       Session session, UUID tenantId, String source, String defaultProfile, CreatedIds run) {
@@ -54,7 +54,7 @@ final class SyncPlanWriter {
     this.run = run;
   }
 
-  /** Hands this batch's creates on to the run's next batches; call after the batch committed. */
+  /** Hands this batch's creates on to the run's next batches; call once the batch was written. */
   void keepCreated() {
     run.add(createdUsers, createdGroups);
   }

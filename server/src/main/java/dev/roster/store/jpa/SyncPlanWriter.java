@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -243,27 +244,33 @@ final class SyncPlanWriter {
     Set<String> users = new HashSet<>();
     Set<String> groups = new HashSet<>();
     for (MembershipChange change : changes) {
-      String user = change.user().anchor();
-      if (user != null && !userAnchors.containsKey(user)) {
-        UUID id = createdUsers.containsKey(user) ? createdUsers.get(user) : run.user(user);
-        if (id != null) {
-          userAnchors.put(user, id);
-        } else {
-          users.add(user);
-        }
-      }
-      String group = change.group().anchor();
-      if (group != null && !groupAnchors.containsKey(group)) {
-        UUID id = createdGroups.containsKey(group) ? createdGroups.get(group) : run.group(group);
-        if (id != null) {
-          groupAnchors.put(group, id);
-        } else {
-          groups.add(group);
-        }
-      }
+      known(change.user().anchor(), userAnchors, createdUsers, run::user, users);
+      known(change.group().anchor(), groupAnchors, createdGroups, run::group, groups);
     }
     resolve("UserEntity", users, userAnchors);
     resolve("GroupEntity", groups, groupAnchors);
+  }
+
+  /**
+   * Puts an anchor's id into {@code resolved} when this batch or an earlier one of the run created
+   * it, else adds the anchor to {@code unknown}, to be asked of the database.
+   */
+  private static void known(
+      String anchor,
+      Map<String, UUID> resolved,
+      Map<String, UUID> createdHere,
+      Function<String, UUID> createdInRun,
+      Set<String> unknown) {
+    if (anchor == null || resolved.containsKey(anchor)) {
+      return;
+    }
+    UUID id =
+        createdHere.containsKey(anchor) ? createdHere.get(anchor) : createdInRun.apply(anchor);
+    if (id != null) {
+      resolved.put(anchor, id);
+    } else {
+      unknown.add(anchor);
+    }
   }
 
   /**

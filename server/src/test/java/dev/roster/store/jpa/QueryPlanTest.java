@@ -18,6 +18,7 @@ import dev.roster.store.SearchQuery;
 import dev.roster.testing.Db;
 import dev.roster.testing.TestServer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -159,5 +160,57 @@ class QueryPlanTest {
   @Test
   void aPrefixSearchUsesTheIndexToo() throws Exception {
     assertThat(plan("userName sw \"u0123\"")).containsPattern(USER_NAME_INDEX);
+  }
+
+  /**
+   * Each member column of {@code membership} leads exactly one index: a member's groups and the
+   * cascading deletes need one, and a second is a B-tree every membership written pays for (on H2,
+   * migration 15 dropped the declared ones beside the foreign keys' own).
+   */
+  @Test
+  void eachMemberColumnOfAMembershipLeadsExactlyOneIndex() {
+    assertThat(membershipIndexesLedBy("user_id")).hasSize(1);
+    assertThat(membershipIndexesLedBy("member_group_id")).hasSize(1);
+  }
+
+  @Test
+  void aMembersGroupsAreReadThroughAnIndexOnH2() {
+    assumeTrue(db == Db.H2, "PostgreSQL keeps its by-member indexes; its plans follow statistics");
+    String plan =
+        tx.inTransaction(
+            () ->
+                String.join(
+                    "\n",
+                    tx.session()
+                        .createNativeQuery(
+                            "explain select group_id from membership"
+                                + " where user_id = '0190f1a2-0000-7000-8000-000000000001'",
+                            String.class)
+                        .getResultList()));
+
+    assertThat(plan.toLowerCase(Locale.ROOT)).doesNotContain("tablescan").contains("user_id");
+  }
+
+  /** Names of the indexes of {@code membership} whose first column is {@code column}. */
+  private List<String> membershipIndexesLedBy(String column) {
+    String table = db == Db.H2 ? "MEMBERSHIP" : "membership";
+    return tx.inTransaction(
+        () -> {
+          List<String> names = new ArrayList<>();
+          tx.session()
+              .doWork(
+                  connection -> {
+                    try (var rows =
+                        connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                      while (rows.next()) {
+                        if (rows.getShort("ORDINAL_POSITION") == 1
+                            && column.equalsIgnoreCase(rows.getString("COLUMN_NAME"))) {
+                          names.add(rows.getString("INDEX_NAME"));
+                        }
+                      }
+                    }
+                  });
+          return names;
+        });
   }
 }

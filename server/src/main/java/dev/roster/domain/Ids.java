@@ -15,8 +15,9 @@ import java.util.UUID;
  * UUID id = Ids.next(); // e.g. 019aa9e4-6c1f-7b3e-9f0a-…, after every id made before this millisecond
  * }</pre>
  *
- * <p>The timestamp is the id's only public part and is also the resource's {@code meta.created};
- * the random bits come from the same source as {@link UUID#randomUUID()}.
+ * <p>The timestamp is the id's only readable part, and tells no more than the resource's {@code
+ * meta.created}, read a moment apart; the random bits come from the same source as {@link
+ * UUID#randomUUID()}.
  */
 public final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();

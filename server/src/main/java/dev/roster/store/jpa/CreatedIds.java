@@ -4,19 +4,27 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The users and groups one sync run has created, by anchor, as {@link KeyDigests} (64 bytes an
- * entry at most). The plan names what it creates by anchor (the ids are made as it is applied), and
- * a first run's hundreds of thousands of memberships name each new user several times, in batches
- * of their own: without this each batch asked the database for the ids of its anchors again.
+ * The users and groups one sync run has created, by anchor, as {@link KeyDigests} (64 to 128 bytes
+ * an entry: the table doubles at half full). The plan names what it creates by anchor (the ids are
+ * made as it is applied), and a first run's hundreds of thousands of memberships name each new user
+ * several times, in batches of their own: without this each batch asked the database for the ids of
+ * its anchors again.
  *
  * <p>A batch's creates go in once it was written without error ({@link JpaSyncStore#apply}); a
  * batch that fails ends its run (the Applier stops), and the next run opens a new workspace and
- * starts from an empty set. So an id found here names a row the run committed, unless someone
- * deleted it since, which the membership's foreign key then refuses.
+ * starts from an empty set. So an id found here names a row this run wrote and, past that batch,
+ * committed, unless someone deleted it since, which the membership's foreign key then refuses.
+ *
+ * <p>It belongs to the thread that made it, the run's: {@link #ownedByCurrentThread()}.
  */
 final class CreatedIds {
   private final KeyDigests users = KeyDigests.withIds();
   private final KeyDigests groups = KeyDigests.withIds();
+  private final Thread owner = Thread.currentThread();
+
+  boolean ownedByCurrentThread() {
+    return Thread.currentThread() == owner;
+  }
 
   UUID user(String anchor) {
     return users.get(anchor);

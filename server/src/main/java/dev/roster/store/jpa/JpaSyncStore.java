@@ -47,7 +47,10 @@ public final class JpaSyncStore implements SyncStore {
   private final Map<String, String> defaultProfiles;
   private final boolean postgres;
 
-  /** Per source, what its current run has created: a run opens a workspace, then applies. */
+  /**
+   * Per source, what its current run has created: a run opens a workspace, then applies its plan,
+   * on one thread. Other writers of the port's batches (sign-in provisioning) never see it.
+   */
   private final Map<String, CreatedIds> runs = new ConcurrentHashMap<>();
 
   /**
@@ -436,8 +439,10 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public void apply(String source, SyncPlan batch) {
-    // Without an open workspace (a plan applied whole), the batch resolves its anchors itself.
-    CreatedIds run = runs.getOrDefault(source, new CreatedIds());
+    // Outside a run (a plan applied whole, a user provisioned at sign-in, possibly on another
+    // thread while the source runs), the batch resolves its anchors itself.
+    CreatedIds open = runs.get(source);
+    CreatedIds run = open != null && open.ownedByCurrentThread() ? open : new CreatedIds();
     SyncPlanWriter writer =
         tx.inTransaction(
             () -> {

@@ -28,10 +28,10 @@ import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * A sync run's workspace: the plan as rows in the database (V4__sync_workspace.sql) read back in
- * apply order; the anchors the read returned and the userNames the plan takes as digests in memory
- * ({@link KeyDigests}, 32 bytes a key at most). Every call is its own short transaction, and a page
- * read back is handed on after its transaction ends, so the consumer may write (apply a batch) in
+ * A sync run's workspace: the plan as rows in the database (V4, V14) read back in apply order; the
+ * anchors the read returned and the userNames the plan takes as digests in memory ({@link
+ * KeyDigests}, 32 to 64 bytes a key). Every call is its own short transaction, and a page read back
+ * is handed on after its transaction ends, so the consumer may write (apply a batch) in
  * transactions of its own.
  */
 final class JpaSyncWorkspace implements SyncWorkspace {
@@ -198,7 +198,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
                     connection -> {
                       try (var insert =
                           connection.prepareStatement(
-                              "insert into sync_workspace_change"
+                              "insert into sync_plan_change"
                                   + " (workspace_id, seq, kind, line, payload)"
                                   + " values (?, ?, ?, ?, ?)")) {
                         for (Object change : changes) {
@@ -233,7 +233,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
                 () ->
                     session()
                         .createNativeQuery(
-                            "select seq, payload from sync_workspace_change"
+                            "select seq, payload from sync_plan_change"
                                 + " where workspace_id = :workspace and kind = :kind"
                                 + " and seq > :seq order by workspace_id, kind, seq",
                             Object[].class)
@@ -279,7 +279,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
           try (var lines =
               session()
                   .createNativeQuery(
-                      "select line from sync_workspace_change where workspace_id = :workspace"
+                      "select line from sync_plan_change where workspace_id = :workspace"
                           + " order by line"
                           + collated()
                           + ", seq",
@@ -311,7 +311,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
             () ->
                 session()
                     .createNativeMutationQuery(
-                        "delete from sync_workspace_change where workspace_id = :id"
+                        "delete from sync_plan_change where workspace_id = :id"
                             + " and kind = :kind and seq >= :from and seq < :to")
                     .setParameter("id", id)
                     .setParameter("kind", currentKind)

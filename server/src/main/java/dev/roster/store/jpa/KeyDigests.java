@@ -8,11 +8,11 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * A set of strings held as 128-bit digests in one table of longs, 32 bytes a key at most: the
- * anchors a sync run has read and the userNames it claims. As rows they were written and deleted
- * again by every run (a third of an unchanged run of 100,000 users); as strings they would take
- * about 120 bytes each. {@link #withIds()} makes a map from such keys to ids (64 bytes a key at
- * most): the users and groups a run has created, by anchor.
+ * A set of strings held as 128-bit digests in one table of longs, 32 to 64 bytes a key: the anchors
+ * a sync run has read and the userNames it claims. As rows they were written and deleted again by
+ * every run (a third of an unchanged run of 100,000 users); as strings they would take about 120
+ * bytes each. {@link #withIds()} makes a map from such keys to ids (64 to 128 bytes a key): the
+ * users and groups a run has created, by anchor. The table doubles at half full.
  *
  * <p>A digest is SHA-256 over a salt drawn for this set and the key, cut to 128 bits. Two keys of
  * one run share a digest with a probability of about n² / 2¹²⁹ (10⁻²⁹ at a million keys), and the

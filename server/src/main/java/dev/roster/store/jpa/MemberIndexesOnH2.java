@@ -11,12 +11,13 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * Migration 15, on H2 only: the membership indexes by member, {@code (user_id, group_id)} and
  * {@code (member_group_id, group_id)}, go.
  *
- * <p>H2 made an index of its own for each cascading foreign key of {@code membership} (it reuses
- * one only if it has exactly the key's columns), so on H2 the member columns were indexed twice,
- * and a membership written paid for both: a first sync writes 431,998 of them, each into the
- * by-user indexes at a random place. The foreign key's index answers the same lookups (the groups
- * of a user, the groups holding a group), reading a user's few membership rows for their group.
- * PostgreSQL keeps them: it indexes no foreign key by itself.
+ * <p>H2 made an index of its own for each cascading foreign key of {@code membership} when V1
+ * declared the keys (it reuses an index only if it has exactly the key's columns, and none existed
+ * yet), so on H2 the member columns were indexed twice, and a membership written paid for both: a
+ * first sync writes 431,998 of them, each into the by-user indexes at a random place. The foreign
+ * key's index answers the same lookups (the groups of a user, the groups holding a group), reading
+ * a user's few membership rows for their group. PostgreSQL keeps them: it indexes no foreign key by
+ * itself.
  */
 final class MemberIndexesOnH2 implements JavaMigration {
   @Override
@@ -46,8 +47,8 @@ final class MemberIndexesOnH2 implements JavaMigration {
       return;
     }
     try (Statement drop = context.getConnection().createStatement()) {
-      drop.execute("drop index ix_membership_by_user");
-      drop.execute("drop index ix_membership_by_group");
+      drop.execute("drop index if exists ix_membership_by_user");
+      drop.execute("drop index if exists ix_membership_by_group");
     }
   }
 }

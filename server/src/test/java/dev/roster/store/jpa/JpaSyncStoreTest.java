@@ -195,7 +195,7 @@ class JpaSyncStoreTest {
       work.forEachLine(lines::add);
       assertThat(lines).isSorted().hasSize(4).anyMatch(line -> line.startsWith("conflict"));
     }
-    assertThat(rows("sync_workspace") + rows("sync_workspace_change")).isZero();
+    assertThat(rows("sync_workspace") + rows("sync_plan_change")).isZero();
   }
 
   @Test

@@ -18,24 +18,33 @@ import java.util.UUID;
  * <p>It belongs to the thread that made it, the run's: {@link #ownedByCurrentThread()}.
  */
 final class CreatedIds {
-  private final KeyDigests users = KeyDigests.withIds();
-  private final KeyDigests groups = KeyDigests.withIds();
   private final Thread owner = Thread.currentThread();
+
+  // Made at the first create: a batch applied outside a run (a user provisioned at sign-in) gets a
+  // set of its own, which then costs no tables, no digest and no salt.
+  private KeyDigests users;
+  private KeyDigests groups;
 
   boolean ownedByCurrentThread() {
     return Thread.currentThread() == owner;
   }
 
   UUID user(String anchor) {
-    return users.get(anchor);
+    return users == null ? null : users.get(anchor);
   }
 
   UUID group(String anchor) {
-    return groups.get(anchor);
+    return groups == null ? null : groups.get(anchor);
   }
 
   void add(Map<String, UUID> createdUsers, Map<String, UUID> createdGroups) {
-    createdUsers.forEach(users::put);
-    createdGroups.forEach(groups::put);
+    if (!createdUsers.isEmpty() && users == null) {
+      users = KeyDigests.withIds();
+    }
+    if (!createdGroups.isEmpty() && groups == null) {
+      groups = KeyDigests.withIds();
+    }
+    createdUsers.forEach((anchor, id) -> users.put(anchor, id));
+    createdGroups.forEach((anchor, id) -> groups.put(anchor, id));
   }
 }

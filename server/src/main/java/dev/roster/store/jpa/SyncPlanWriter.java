@@ -41,6 +41,7 @@ final class SyncPlanWriter {
   private final Map<String, UUID> groupAnchors = new HashMap<>();
   private final Map<String, UUID> createdUsers = new HashMap<>();
   private final Map<String, UUID> createdGroups = new HashMap<>();
+  private final List<UserEntity> newUsers = new ArrayList<>();
 
   /**
    * @param run what the run's earlier batches created; this batch's creates are added to it by
@@ -89,7 +90,7 @@ final class SyncPlanWriter {
         "ux_user_account_user_name",
         () -> new Conflict("a userName this batch creates was taken while the sync ran"),
         () -> {
-          session.flush();
+          NewUsers.insert(session, newUsers);
           return null;
         });
     batch.groups().stream()
@@ -113,9 +114,9 @@ final class SyncPlanWriter {
       write(u, c.user(), now);
       u.active = c.user().enabled();
       u.disabledReason = c.user().enabled() ? null : DisabledReason.DIRECTORY;
-      // Flushed with the batch's other creates (see write): one flush per user would make a batch
-      // quadratic in its size, as every flush looks at every entity the session holds.
-      session.persist(u);
+      // Inserted with the batch's other creates (see write), by JDBC: nothing reads them back
+      // through the session.
+      newUsers.add(u);
       createdUsers.put(u.ldapUuid, u.id);
     } else if (change instanceof UserChange.Update c) {
       write(user(c.id()), c.user(), now);

@@ -2,6 +2,7 @@ package dev.roster.store.jpa;
 
 import static dev.roster.sync.testing.GeneratedDirectory.dn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -223,6 +224,136 @@ class JpaSyncStoreTest {
       assertThat(groupsByName().get("even").heldDigest())
           .isEqualTo(groups.get("even").heldDigest());
     }
+  }
+
+  /**
+   * A run's new users go in by plain JDBC: their rows must be what Hibernate reads and what an
+   * entity write would have made, the searchable values included.
+   */
+  @Test
+  void usersARunCreatesAreStoredAsAnEntityWriteStoresThem() {
+    store.apply(
+        "corp",
+        new SyncPlan(
+            "corp",
+            List.of(
+                new UserChange.Create(
+                    new DirectoryUser(
+                        "a1",
+                        "uid=ada,dc=ex",
+                        "Ada",
+                        "Ada",
+                        "Lovelace",
+                        "Ada L.",
+                        "Ada@Example.org",
+                        true)),
+                new UserChange.Create(
+                    new DirectoryUser(
+                        "b1", "uid=bob,dc=ex", "bob", null, null, null, null, false))),
+            List.of(),
+            List.of(),
+            List.of()));
+    List<String> written = values();
+    assertThat(written)
+        .contains("ada emails.value 0 ada@example.org", "ada name.familyname 0 lovelace");
+
+    tx.run(
+        () -> {
+          List<UserEntity> users =
+              tx.session()
+                  .createSelectionQuery("from UserEntity u order by u.userName", UserEntity.class)
+                  .getResultList();
+          assertThat(users).extracting(u -> u.userName).containsExactly("Ada", "bob");
+          UserEntity ada = users.get(0);
+          assertThat(ada.displayName).isEqualTo("Ada L.");
+          assertThat(ada.displayNameLower).isEqualTo("ada l.");
+          assertThat(ada.userNameLower).isEqualTo("ada");
+          assertThat(ada.ldapUuid).isEqualTo("a1");
+          assertThat(ada.ldapDn).isEqualTo("uid=ada,dc=ex");
+          assertThat(ada.source).isEqualTo("LDAP");
+          assertThat(ada.sourceName).isEqualTo("corp");
+          assertThat(ada.active).isTrue();
+          assertThat(ada.version).isZero();
+          assertThat(ada.searchVersion).isEqualTo(UserValues.VERSION);
+          assertThat(ada.created).isNotNull().isEqualTo(ada.lastModified);
+          assertThat(ada.lastLogin).isNull();
+          assertThat(StoredJson.readUser(ada.attributes).displayName()).isEqualTo("Ada L.");
+          UserEntity bob = users.get(1);
+          assertThat(bob.active).isFalse();
+          assertThat(bob.disabledReason).isEqualTo(DisabledReason.DIRECTORY);
+        });
+
+    // The same users' values written again through Hibernate's collection are the same rows.
+    tx.run(
+        () ->
+            tx.session()
+                .createNativeMutationQuery("update user_account set search_version = 0")
+                .executeUpdate());
+    assertThat(UserValues.reindexStale(tx)).isEqualTo(2);
+    assertThat(values()).isEqualTo(written);
+  }
+
+  /**
+   * The planner gave each new user a free userName; one taken since (a SCIM create racing the run)
+   * fails the batch with a conflict, and nothing of the batch is written.
+   */
+  @Test
+  void aUserNameTakenWhileTheRunPlannedFailsTheBatchAndWritesNothing() {
+    store.apply(
+        "corp",
+        new SyncPlan(
+            "corp",
+            List.of(new UserChange.Create(user("a1", "Ada"))),
+            List.of(),
+            List.of(),
+            List.of()));
+    long values = rows("user_value");
+
+    SyncPlan racing =
+        new SyncPlan(
+            "corp",
+            List.of(
+                new UserChange.Create(user("b1", "bob")), new UserChange.Create(user("c1", "ADA"))),
+            List.of(),
+            List.of(),
+            List.of());
+    assertThatThrownBy(() -> store.apply("corp", racing))
+        .isInstanceOf(dev.roster.domain.Conflict.class)
+        .hasMessageContaining("taken while the sync ran");
+
+    assertThat(users()).isEqualTo("Ada true");
+    assertThat(rows("user_value")).isEqualTo(values);
+  }
+
+  /** "userName path item text" lines of every stored value, sorted. */
+  private List<String> values() {
+    List<String> lines = new ArrayList<>();
+    tx.run(
+        () ->
+            tx.session()
+                .createNativeQuery(
+                    "select u.user_name_lower, v.path, v.item_index, v.text_value, v.text_key,"
+                        + " v.bool_value, v.tenant_id from user_value v"
+                        + " join user_account u on u.id = v.user_id",
+                    Object[].class)
+                .getResultList()
+                .forEach(
+                    row ->
+                        lines.add(
+                            row[0]
+                                + " "
+                                + row[1]
+                                + " "
+                                + row[2]
+                                + " "
+                                + row[3]
+                                + (row[4] == null || row[4].equals(row[3]) ? "" : " key " + row[4])
+                                + (row[5] == null ? "" : " " + row[5])
+                                + (Tenant.DEFAULT_ID.equals(Memberships.uuid(row[6]))
+                                    ? ""
+                                    : " tenant " + row[6]))));
+    lines.sort(null);
+    return lines;
   }
 
   private Map<String, StoredGroup> groupsByName() {

@@ -34,7 +34,8 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
-          .javaMigrations(new TenantKeysOnH2(), new MemberIndexesOnH2())
+          .javaMigrations(
+              new TenantKeysOnH2(), IndexesOnH2.memberIndexes(), IndexesOnH2.valueIndex())
           // Text keys compare by code point on both databases (see V5__searchable_values.sql).
           .placeholders(Map.of("textCollation", isPostgres(jdbcUrl) ? "COLLATE \"C\"" : ""))
           .load()

@@ -169,8 +169,25 @@ class QueryPlanTest {
    */
   @Test
   void eachMemberColumnOfAMembershipLeadsExactlyOneIndex() {
-    assertThat(membershipIndexesLedBy("user_id")).hasSize(1);
-    assertThat(membershipIndexesLedBy("member_group_id")).hasSize(1);
+    assertThat(indexesLedBy("membership", "user_id")).hasSize(1);
+    assertThat(indexesLedBy("membership", "member_group_id")).hasSize(1);
+  }
+
+  /**
+   * A filter on one element finds its values by the value index and each candidate user's other
+   * values by the index that leads with the user (on H2, since migration 16, its foreign key's).
+   */
+  @Test
+  void aFilterOnOneElementReadsItsUsersValuesThroughIndexes() throws Exception {
+    assertThat(plan("emails[type eq \"work\" and value eq \"u01234@example.com\"]"))
+        .contains("ix_user_value_lookup")
+        .doesNotContain("tablescan", "seq scan");
+  }
+
+  /** The same for a user's searchable values (migration 16 on H2). */
+  @Test
+  void theUserOfAValueLeadsExactlyOneIndex() {
+    assertThat(indexesLedBy("user_value", "user_id")).hasSize(1);
   }
 
   @Test
@@ -191,9 +208,9 @@ class QueryPlanTest {
     assertThat(plan.toLowerCase(Locale.ROOT)).doesNotContain("tablescan").contains("user_id");
   }
 
-  /** Names of the indexes of {@code membership} whose first column is {@code column}. */
-  private List<String> membershipIndexesLedBy(String column) {
-    String table = db == Db.H2 ? "MEMBERSHIP" : "membership";
+  /** Names of the indexes of {@code table} whose first column is {@code column}. */
+  private List<String> indexesLedBy(String name, String column) {
+    String table = db == Db.H2 ? name.toUpperCase(Locale.ROOT) : name;
     return tx.inTransaction(
         () -> {
           List<String> names = new ArrayList<>();

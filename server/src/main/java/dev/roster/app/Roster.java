@@ -128,7 +128,12 @@ public final class Roster implements AutoCloseable {
     Map<String, String> defaultProfiles = new HashMap<>();
     sources.forEach(source -> defaultProfiles.put(source.name(), source.users().defaultProfile()));
     JpaSyncStore syncStore =
-        new JpaSyncStore(tx, Tenant.DEFAULT_ID, defaultProfiles, database.isPostgres());
+        new JpaSyncStore(
+            tx,
+            Tenant.DEFAULT_ID,
+            defaultProfiles,
+            database.isPostgres(),
+            Path.of(config.dataDir(), "sync-spool"));
     this.directorySync =
         new DirectorySync(
             tx,

@@ -15,6 +15,7 @@ import dev.roster.sync.port.StoredMembership;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncStore;
 import dev.roster.sync.port.SyncWorkspace;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class JpaSyncStore implements SyncStore {
   private final UUID tenantId;
   private final Map<String, String> defaultProfiles;
   private final boolean postgres;
+  private final Path spoolDirectory;
 
   /**
    * Per source, what its current run has created: a run opens a workspace, then applies its plan,
@@ -55,11 +57,19 @@ public final class JpaSyncStore implements SyncStore {
 
   /**
    * @param defaultProfiles per source, the profile its new users get (absent or null: none)
+   * @param spoolDirectory where runs spool their plans ({@link PlanSpool}); what runs that died
+   *     left there is deleted now
    */
   public JpaSyncStore(
-      JpaTransactions tx, UUID tenantId, Map<String, String> defaultProfiles, boolean postgres) {
+      JpaTransactions tx,
+      UUID tenantId,
+      Map<String, String> defaultProfiles,
+      boolean postgres,
+      Path spoolDirectory) {
     this.tx = tx;
     this.postgres = postgres;
+    this.spoolDirectory = spoolDirectory;
+    PlanSpool.clearLeftovers(spoolDirectory);
     this.tenantId = tenantId;
     this.defaultProfiles =
         Map.copyOf(
@@ -78,6 +88,7 @@ public final class JpaSyncStore implements SyncStore {
         tenantId,
         source,
         postgres,
+        spoolDirectory,
         anchors -> usersByAnchor(source, anchors),
         () -> runs.remove(source, created));
   }

@@ -3,7 +3,6 @@ package dev.roster.store.jpa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.roster.domain.Clock;
 import dev.roster.sync.plan.Conflict;
 import dev.roster.sync.plan.GroupChange;
 import dev.roster.sync.plan.MembershipChange;
@@ -13,8 +12,8 @@ import dev.roster.sync.plan.SyncPlan;
 import dev.roster.sync.plan.UserChange;
 import dev.roster.sync.port.StoredUser;
 import dev.roster.sync.port.SyncWorkspace;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,57 +27,47 @@ import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * A sync run's workspace: the plan as rows in the database (V4, V14) read back in apply order; the
- * anchors the read returned and the userNames the plan takes as digests in memory ({@link
- * KeyDigests}, 32 to 64 bytes a key). Every call is its own short transaction, and a page read back
- * is handed on after its transaction ends, so the consumer may write (apply a batch) in
- * transactions of its own.
+ * A sync run's workspace: the plan in a scratch file of the run's own ({@link PlanSpool}) read back
+ * in apply order; the anchors the read returned and the userNames the plan takes as digests in
+ * memory ({@link KeyDigests}, 32 to 64 bytes a key); the source's stored users the read missed from
+ * the database, each page in a short transaction of its own. A page of the plan is handed on
+ * outside any transaction, so the consumer may write (apply a batch) in transactions of its own.
  */
 final class JpaSyncWorkspace implements SyncWorkspace {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final int CONFLICT = PlanOrder.of(new Conflict("", "", "", ""));
-  private static final int READ_PAGE = 1000;
-  private static final int CLOSE_SLICE = 10_000;
   private static final int ANCHOR_PAGE = 10_000;
 
   private final JpaTransactions tx;
   private final UUID tenantId;
   private final String source;
   private final boolean postgres;
-  private final UUID id;
+  private final PlanSpool spool;
   private final Function<Collection<String>, Map<String, StoredUser>> usersByAnchor;
   private final KeyDigests seen = new KeyDigests();
   private final KeyDigests claimed = new KeyDigests();
   private final Runnable onClose;
-  private long seq;
-
-  /** Per kind, the first and the last seq spooled (-1: none), the ranges close deletes. */
-  private final long[] firstSeq = new long[CONFLICT + 1];
-
-  private final long[] lastSeq = new long[CONFLICT + 1];
 
   private JpaSyncWorkspace(
       JpaTransactions tx,
       UUID tenantId,
       String source,
       boolean postgres,
-      UUID id,
+      PlanSpool spool,
       Function<Collection<String>, Map<String, StoredUser>> usersByAnchor,
       Runnable onClose) {
     this.tx = tx;
     this.tenantId = tenantId;
     this.source = source;
     this.postgres = postgres;
-    this.id = id;
+    this.spool = spool;
     this.usersByAnchor = usersByAnchor;
     this.onClose = onClose;
-    Arrays.fill(firstSeq, -1);
-    Arrays.fill(lastSeq, -1);
   }
 
   /**
-   * A new workspace for a run of {@code source}; one an earlier run left behind is dropped.
+   * A new workspace for a run of {@code source}, its plan spooled under {@code spoolDirectory}.
    *
    * @param usersByAnchor the source's stored users by anchor, to hand on those the read missed
    * @param onClose what to run once the workspace is dropped (the run is over)
@@ -88,25 +77,11 @@ final class JpaSyncWorkspace implements SyncWorkspace {
       UUID tenantId,
       String source,
       boolean postgres,
+      Path spoolDirectory,
       Function<Collection<String>, Map<String, StoredUser>> usersByAnchor,
       Runnable onClose) {
-    UUID id = UUID.randomUUID();
-    tx.run(
-        () -> {
-          Session session = tx.session();
-          session
-              .createNativeMutationQuery("delete from sync_workspace where source = :source")
-              .setParameter("source", source)
-              .executeUpdate();
-          session
-              .createNativeMutationQuery(
-                  "insert into sync_workspace (id, source, created) values (:id, :source, :now)")
-              .setParameter("id", id)
-              .setParameter("source", source)
-              .setParameter("now", Clock.now())
-              .executeUpdate();
-        });
-    return new JpaSyncWorkspace(tx, tenantId, source, postgres, id, usersByAnchor, onClose);
+    return new JpaSyncWorkspace(
+        tx, tenantId, source, postgres, PlanSpool.create(spoolDirectory), usersByAnchor, onClose);
   }
 
   @Override
@@ -188,75 +163,28 @@ final class JpaSyncWorkspace implements SyncWorkspace {
     changes.addAll(part.groups());
     changes.addAll(part.memberships());
     changes.addAll(part.conflicts());
-    if (changes.isEmpty()) {
-      return;
+    for (Object change : changes) {
+      int kind = PlanOrder.of(change);
+      // A conflict is never applied: its line is all that is kept.
+      spool.add(kind, kind == CONFLICT ? clip(PlanRenderer.line(change)) : json(change));
     }
-    tx.run(
-        () ->
-            session()
-                .doWork(
-                    connection -> {
-                      try (var insert =
-                          connection.prepareStatement(
-                              "insert into sync_plan_change"
-                                  + " (workspace_id, seq, kind, line, payload)"
-                                  + " values (?, ?, ?, ?, ?)")) {
-                        for (Object change : changes) {
-                          int kind = PlanOrder.of(change);
-                          if (firstSeq[kind] < 0) {
-                            firstSeq[kind] = seq;
-                          }
-                          lastSeq[kind] = seq;
-                          insert.setObject(1, id);
-                          insert.setLong(2, seq++);
-                          insert.setInt(3, kind);
-                          insert.setString(4, clip(PlanRenderer.line(change)));
-                          insert.setString(5, kind == CONFLICT ? null : json(change));
-                          insert.addBatch();
-                        }
-                        insert.executeBatch();
-                      }
-                    }));
   }
 
   @Override
   public void forEachBatch(int batchSize, Consumer<SyncPlan> batch) {
-    // Kind by kind, each a walk of the (workspace, kind, seq) key: a batch never mixes kinds.
-    // The order names all three columns so that H2 reads the index in order instead of sorting.
+    // Kind by kind: a batch never mixes kinds.
     for (int kind = 0; kind < CONFLICT; kind++) {
-      long after = -1;
-      while (true) {
-        int currentKind = kind;
-        long from = after;
-        List<Object[]> rows =
-            tx.inTransaction(
-                () ->
-                    session()
-                        .createNativeQuery(
-                            "select seq, payload from sync_plan_change"
-                                + " where workspace_id = :workspace and kind = :kind"
-                                + " and seq > :seq order by workspace_id, kind, seq",
-                            Object[].class)
-                        .setParameter("workspace", id)
-                        .setParameter("kind", currentKind)
-                        .setParameter("seq", from)
-                        .setMaxResults(batchSize)
-                        .getResultList());
-        if (rows.isEmpty()) {
-          break;
-        }
-        batch.accept(plan(currentKind, rows));
-        after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
-      }
+      int currentKind = kind;
+      spool.forEachOfKind(kind, batchSize, payloads -> batch.accept(plan(currentKind, payloads)));
     }
   }
 
-  private SyncPlan plan(int kind, List<Object[]> rows) {
+  private SyncPlan plan(int kind, List<String> payloads) {
     List<UserChange> users = new ArrayList<>();
     List<GroupChange> groups = new ArrayList<>();
     List<MembershipChange> memberships = new ArrayList<>();
-    for (Object[] row : rows) {
-      Object change = change(kind, (String) row[1]);
+    for (String payload : payloads) {
+      Object change = change(kind, payload);
       if (change instanceof UserChange user) {
         users.add(user);
       } else if (change instanceof GroupChange group) {
@@ -268,64 +196,21 @@ final class JpaSyncWorkspace implements SyncWorkspace {
     return new SyncPlan(source, users, groups, memberships, List.of());
   }
 
-  /**
-   * One query, its rows streamed: the sort is the database's, done once. The consumer runs inside
-   * this transaction (a caller copying the lines elsewhere writes in it too).
-   */
+  /** The lines are made from the spooled changes at the first call (a dry run, a blocked run). */
   @Override
   public void forEachLine(Consumer<String> line) {
-    tx.run(
-        () -> {
-          try (var lines =
-              session()
-                  .createNativeQuery(
-                      "select line from sync_plan_change where workspace_id = :workspace"
-                          + " order by line"
-                          + collated()
-                          + ", seq",
-                      String.class)
-                  .setParameter("workspace", id)
-                  .setFetchSize(READ_PAGE)
-                  .getResultStream()) {
-            lines.forEach(line);
-          }
-        });
+    spool.forEachLine(
+        CONFLICT + 1,
+        (kind, payload) ->
+            kind == CONFLICT ? payload : clip(PlanRenderer.line(change(kind, payload))),
+        line);
   }
 
-  /**
-   * Deletes the rows a slice at a time, each slice its own transaction: one transaction deleting a
-   * large run's hundreds of thousands of rows would be slow and heavy (H2 keeps its undo log in
-   * memory). Kind by kind, so that each slice is a range of the key.
-   */
+  /** Drops the spool with the plan; the run is over. */
   @Override
   public void close() {
     onClose.run();
-    for (int kind = 0; kind <= CONFLICT; kind++) {
-      if (firstSeq[kind] < 0) {
-        continue;
-      }
-      for (long from = firstSeq[kind]; from <= lastSeq[kind]; from += CLOSE_SLICE) {
-        int currentKind = kind;
-        long start = from;
-        tx.run(
-            () ->
-                session()
-                    .createNativeMutationQuery(
-                        "delete from sync_plan_change where workspace_id = :id"
-                            + " and kind = :kind and seq >= :from and seq < :to")
-                    .setParameter("id", id)
-                    .setParameter("kind", currentKind)
-                    .setParameter("from", start)
-                    .setParameter("to", start + CLOSE_SLICE)
-                    .executeUpdate());
-      }
-    }
-    tx.run(
-        () ->
-            session()
-                .createNativeMutationQuery("delete from sync_workspace where id = :id")
-                .setParameter("id", id)
-                .executeUpdate());
+    spool.close();
   }
 
   /** Text compared as Java compares it on PostgreSQL too, whose default collation may not. */

@@ -28,6 +28,7 @@ import dev.roster.sync.read.DirectoryReader;
 import dev.roster.sync.testing.GeneratedDirectory;
 import dev.roster.testing.Db;
 import dev.roster.testing.TestServer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,6 +52,7 @@ class JpaSyncStoreTest {
   private Database database;
   private JpaTransactions tx;
   private JpaSyncStore store;
+  @TempDir Path spool;
 
   JpaSyncStoreTest(Db db) {
     this.db = db;
@@ -60,7 +63,7 @@ class JpaSyncStoreTest {
     RosterConfig config = TestServer.config(db);
     database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
     tx = new JpaTransactions(database.sessionFactory());
-    store = new JpaSyncStore(tx, Tenant.DEFAULT_ID, Map.of(), database.isPostgres());
+    store = new JpaSyncStore(tx, Tenant.DEFAULT_ID, Map.of(), database.isPostgres(), spool);
   }
 
   @AfterEach
@@ -101,7 +104,7 @@ class JpaSyncStoreTest {
           .contains("u010 true", "u007-renamed true")
           .doesNotContain("u021", "u030");
       assertThat(memberships()).isEqualTo(memory.memberships());
-      assertThat(rows("sync_workspace")).isZero();
+      assertThat(spool).isEmptyDirectory();
     }
   }
 
@@ -170,33 +173,54 @@ class JpaSyncStoreTest {
       assertThat(work.claimed(List.of("y", "z"))).containsExactly("y");
 
       UUID id = UUID.randomUUID();
+      MembershipChange add =
+          new MembershipChange.Add(MembershipChange.Ref.id(id), MembershipChange.Ref.anchor("n"));
       work.add(
           new SyncPlan(
               "corp",
-              List.of(new UserChange.Create(user("n", "new")), new UserChange.Delete(id, "gone")),
-              List.of(),
               List.of(
-                  new MembershipChange.Add(
-                      MembershipChange.Ref.id(id), MembershipChange.Ref.anchor("n"))),
+                  new UserChange.Create(user("n", "new")),
+                  new UserChange.Create(user("m", "more")),
+                  new UserChange.Delete(id, "gone")),
+              List.of(),
+              List.of(add),
               List.of(new Conflict("dup", "uid=dup", "LOCAL", "skipped"))));
-      List<Object> applied = new ArrayList<>();
+      work.add(
+          new SyncPlan(
+              "corp",
+              List.of(new UserChange.Create(user("o", "other"))),
+              List.of(),
+              List.of(add),
+              List.of()));
+      List<List<Object>> batches = new ArrayList<>();
       work.forEachBatch(
           2,
           batch -> {
-            applied.addAll(batch.users());
-            applied.addAll(batch.memberships());
+            List<Object> changes = new ArrayList<>(batch.users());
+            changes.addAll(batch.memberships());
+            batches.add(changes);
           });
-      assertThat(applied)
+      assertThat(batches)
           .containsExactly(
-              new UserChange.Delete(id, "gone"),
-              new UserChange.Create(user("n", "new")),
-              new MembershipChange.Add(
-                  MembershipChange.Ref.id(id), MembershipChange.Ref.anchor("n")));
+              List.of(new UserChange.Delete(id, "gone")),
+              List.of(
+                  new UserChange.Create(user("n", "new")),
+                  new UserChange.Create(user("m", "more"))),
+              List.of(new UserChange.Create(user("o", "other"))),
+              List.of(add, add));
       List<String> lines = new ArrayList<>();
       work.forEachLine(lines::add);
-      assertThat(lines).isSorted().hasSize(4).anyMatch(line -> line.startsWith("conflict"));
+      assertThat(lines)
+          .isSorted()
+          .hasSize(7)
+          .anyMatch(line -> line.startsWith("conflict"))
+          .containsOnlyOnce("user delete gone");
+      assertThat(lines.stream().filter(line -> line.startsWith("membership add"))).hasSize(2);
+      List<String> again = new ArrayList<>();
+      work.forEachLine(again::add);
+      assertThat(again).isEqualTo(lines);
     }
-    assertThat(rows("sync_workspace") + rows("sync_plan_change")).isZero();
+    assertThat(spool).isEmptyDirectory();
   }
 
   @Test

@@ -1,0 +1,181 @@
+package dev.roster.store.jpa;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A run's plan spooled to a scratch file of its own, an H2 {@link MVStore} (the key-value store
+ * under H2's tables, no SQL), deleted when the run ends. The plan is scratch: nothing outside the
+ * run reads it, and a run that dies leaves nothing another run could use. Spooled into the database
+ * instead, a first sync of 100,000 users wrote 531,998 rows there only to read them back and delete
+ * them, and on H2 the database rewrote its pages for every one of those steps (dropping them alone
+ * took 7 s); on PostgreSQL they were dead rows for vacuum.
+ *
+ * <p>Changes are kept by kind and then in the order they came, the order a run applies them in. The
+ * sorted lines a dry run or a blocked run shows are made from them when first asked for.
+ *
+ * <pre>{@code
+ * try (PlanSpool spool = PlanSpool.create(directory)) {
+ *   spool.add(kind, payload);
+ *   spool.forEachOfKind(kind, 500, payloads -> apply(payloads));
+ * }
+ * }</pre>
+ */
+final class PlanSpool implements AutoCloseable {
+  private static final String SUFFIX = ".plan";
+
+  /** Kinds occupy key ranges of this many changes each. */
+  private static final int SEQ_BITS = 40;
+
+  /** MB of pages cached, and KB of changes held before they are written to the file. */
+  private static final int CACHE_MB = 4;
+
+  private static final int WRITE_BUFFER_KB = 8 * 1024;
+
+  private final Path file;
+  private final MVStore store;
+  private final MVMap<Long, String> changes;
+  private long seq;
+  private boolean linesMade;
+
+  private PlanSpool(Path file) {
+    this.file = file;
+    this.store =
+        new MVStore.Builder()
+            .fileName(file.toString())
+            .cacheSize(CACHE_MB)
+            .autoCommitBufferSize(WRITE_BUFFER_KB)
+            .open();
+    this.changes = store.openMap("changes");
+  }
+
+  /** A new, empty spool in a file of its own under {@code directory}, created if missing. */
+  static PlanSpool create(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the sync spool directory " + directory, e);
+    }
+    return new PlanSpool(directory.resolve("run-" + UUID.randomUUID() + SUFFIX));
+  }
+
+  /**
+   * Deletes the spools that runs which died left under {@code directory}. A spool that another
+   * process holds open (a {@code roster sync} beside the server, on the same data directory) is
+   * locked by its store and stays.
+   */
+  static void clearLeftovers(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "run-*" + SUFFIX)) {
+      for (Path file : files) {
+        if (unlocked(file)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the sync spool directory " + directory, e);
+    }
+  }
+
+  private static boolean unlocked(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return false;
+      }
+      lock.release();
+      return true;
+    } catch (OverlappingFileLockException e) {
+      return false;
+    }
+  }
+
+  /** Adds a change of this kind after those added before. */
+  void add(int kind, String payload) {
+    changes.put(key(kind, seq++), payload);
+  }
+
+  /** The payloads of one kind in the order they were added, {@code size} at a time. */
+  void forEachOfKind(int kind, int size, Consumer<List<String>> page) {
+    List<String> payloads = new ArrayList<>(size);
+    Cursor<Long, String> cursor = changes.cursor(key(kind, 0), key(kind + 1, 0) - 1, false);
+    while (cursor.hasNext()) {
+      cursor.next();
+      payloads.add(cursor.getValue());
+      if (payloads.size() == size) {
+        page.accept(List.copyOf(payloads));
+        payloads.clear();
+      }
+    }
+    if (!payloads.isEmpty()) {
+      page.accept(List.copyOf(payloads));
+    }
+  }
+
+  /**
+   * One line per change, sorted as Java sorts strings, equal lines as often as they occur: made
+   * from the changes at the first call ({@code line} renders a kind's payload), then read back.
+   */
+  void forEachLine(int kinds, LineOf line, Consumer<String> out) {
+    MVMap<String, Integer> lines = store.openMap("lines");
+    if (!linesMade) {
+      for (int kind = 0; kind < kinds; kind++) {
+        int current = kind;
+        forEachOfKind(
+            kind,
+            1000,
+            payloads -> {
+              for (String payload : payloads) {
+                String text = line.of(current, payload);
+                Integer count = lines.get(text);
+                lines.put(text, count == null ? 1 : count + 1);
+              }
+            });
+      }
+      linesMade = true;
+    }
+    Cursor<String, Integer> cursor = lines.cursor(null);
+    while (cursor.hasNext()) {
+      String text = cursor.next();
+      for (int i = cursor.getValue(); i > 0; i--) {
+        out.accept(text);
+      }
+    }
+  }
+
+  /** Renders the change a kind's payload holds as its plan line. */
+  interface LineOf {
+    String of(int kind, String payload);
+  }
+
+  /** Closes the store and deletes its file. */
+  @Override
+  public void close() {
+    store.closeImmediately();
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the sync spool " + file, e);
+    }
+  }
+
+  private static long key(int kind, long seq) {
+    return ((long) kind << SEQ_BITS) | seq;
+  }
+}

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -163,11 +164,12 @@ final class JpaSyncWorkspace implements SyncWorkspace {
     changes.addAll(part.groups());
     changes.addAll(part.memberships());
     changes.addAll(part.conflicts());
+    // One entry of the spool per kind: a part is a page of the read or a chunk of groups.
+    Map<Integer, List<String>> byKind = new TreeMap<>();
     for (Object change : changes) {
-      int kind = PlanOrder.of(change);
-      // A conflict is never applied: its line is all that is kept.
-      spool.add(kind, kind == CONFLICT ? clip(PlanRenderer.line(change)) : json(change));
+      byKind.computeIfAbsent(PlanOrder.of(change), k -> new ArrayList<>()).add(json(change));
     }
+    byKind.forEach(spool::add);
   }
 
   @Override
@@ -200,10 +202,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   @Override
   public void forEachLine(Consumer<String> line) {
     spool.forEachLine(
-        CONFLICT + 1,
-        (kind, payload) ->
-            kind == CONFLICT ? payload : clip(PlanRenderer.line(change(kind, payload))),
-        line);
+        CONFLICT + 1, (kind, payload) -> clip(PlanRenderer.line(change(kind, payload))), line);
   }
 
   /** Drops the spool with the plan; the run is over. */

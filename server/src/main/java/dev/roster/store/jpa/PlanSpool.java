@@ -38,6 +38,9 @@ import org.h2.mvstore.MVStore;
 final class PlanSpool implements AutoCloseable {
   private static final String SUFFIX = ".plan";
 
+  /** Between the changes of one entry: JSON and plan lines never hold a raw line break. */
+  private static final String SEPARATOR = "\n";
+
   /** Kinds occupy key ranges of this many changes each. */
   private static final int SEQ_BITS = 40;
 
@@ -106,9 +109,20 @@ final class PlanSpool implements AutoCloseable {
     }
   }
 
-  /** Adds a change of this kind after those added before. */
-  void add(int kind, String payload) {
-    changes.put(key(kind, seq++), payload);
+  /**
+   * Adds changes of one kind after those added before, as one entry: the store copies a page for
+   * every entry it writes, so a change an entry would make a first sync's spool allocate gigabytes.
+   */
+  void add(int kind, List<String> payloads) {
+    if (payloads.isEmpty()) {
+      return;
+    }
+    for (String payload : payloads) {
+      if (payload.indexOf(SEPARATOR) >= 0) {
+        throw new IllegalArgumentException("a spooled change holds a line break");
+      }
+    }
+    changes.put(key(kind, seq++), String.join(SEPARATOR, payloads));
   }
 
   /** The payloads of one kind in the order they were added, {@code size} at a time. */
@@ -117,10 +131,12 @@ final class PlanSpool implements AutoCloseable {
     Cursor<Long, String> cursor = changes.cursor(key(kind, 0), key(kind + 1, 0) - 1, false);
     while (cursor.hasNext()) {
       cursor.next();
-      payloads.add(cursor.getValue());
-      if (payloads.size() == size) {
-        page.accept(List.copyOf(payloads));
-        payloads.clear();
+      for (String payload : cursor.getValue().split(SEPARATOR, -1)) {
+        payloads.add(payload);
+        if (payloads.size() == size) {
+          page.accept(List.copyOf(payloads));
+          payloads.clear();
+        }
       }
     }
     if (!payloads.isEmpty()) {

@@ -76,7 +76,7 @@ public final class Synchronizer {
       work.close();
       log.debug("sync failed source={} mode={} resultCode={}", source.name(), mode, e.resultCode());
       return SyncOutcome.failed(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       work.close();
       throw e;
     }
@@ -105,7 +105,7 @@ public final class Synchronizer {
       work.close();
       log.debug("sync approval failed source={} resultCode={}", source.name(), e.resultCode());
       return SyncOutcome.failed(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       work.close();
       throw e;
     }

@@ -198,15 +198,19 @@ public final class DirectorySync {
   private SyncRun record(SyncRun started, SyncOutcome outcome, boolean keepPlan, String holder) {
     String status = outcome.status().name().toLowerCase();
     boolean blocked = outcome.status() == SyncOutcome.Status.BLOCKED_BY_SAFETY_LIMIT;
-    if ((keepPlan || blocked) && outcome.plan() != null) {
-      keepLines(started.id(), outcome.plan());
-    }
     String digest = outcome.plan() == null ? null : outcome.plan().digest();
     // Before the lease goes: the next run of the source would otherwise wait for this cleanup.
     try {
-      outcome.close();
-    } catch (RuntimeException e) {
-      LOG.warn("sync workspace not dropped source={}; the next run drops it", started.source(), e);
+      if ((keepPlan || blocked) && outcome.plan() != null) {
+        keepLines(started.id(), outcome.plan());
+      }
+    } finally {
+      try {
+        outcome.close();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "sync workspace not dropped source={}; the next run drops it", started.source(), e);
+      }
     }
     // Finished once its workspace is dropped: a first run of 100,000 users spends seconds there,
     // which a run's duration would otherwise leave out.

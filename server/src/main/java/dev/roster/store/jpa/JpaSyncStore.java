@@ -47,7 +47,13 @@ public final class JpaSyncStore implements SyncStore {
   private final UUID tenantId;
   private final Map<String, String> defaultProfiles;
   private final boolean postgres;
-  private final Path spoolDirectory;
+  private final SpoolDirectory spoolDirectory;
+
+  /**
+   * Per source, the workspace its current run holds. A run that ended without closing its own (an
+   * Error) leaves it here, and the source's next run closes it.
+   */
+  private final Map<String, JpaSyncWorkspace> workspaces = new ConcurrentHashMap<>();
 
   /**
    * Per source, what its current run has created: a run opens a workspace, then applies its plan,
@@ -57,19 +63,17 @@ public final class JpaSyncStore implements SyncStore {
 
   /**
    * @param defaultProfiles per source, the profile its new users get (absent or null: none)
-   * @param spoolDirectory where runs spool their plans ({@link PlanSpool}); what runs that died
-   *     left there is deleted now
+   * @param spoolRoot under which runs spool their plans ({@link SpoolDirectory}, {@link PlanSpool})
    */
   public JpaSyncStore(
       JpaTransactions tx,
       UUID tenantId,
       Map<String, String> defaultProfiles,
       boolean postgres,
-      Path spoolDirectory) {
+      Path spoolRoot) {
     this.tx = tx;
     this.postgres = postgres;
-    this.spoolDirectory = spoolDirectory;
-    PlanSpool.clearLeftovers(spoolDirectory);
+    this.spoolDirectory = new SpoolDirectory(spoolRoot);
     this.tenantId = tenantId;
     this.defaultProfiles =
         Map.copyOf(
@@ -81,16 +85,27 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public SyncWorkspace open(String source) {
+    JpaSyncWorkspace left = workspaces.remove(source);
+    if (left != null) {
+      left.close();
+    }
     CreatedIds created = new CreatedIds();
     runs.put(source, created);
-    return JpaSyncWorkspace.open(
-        tx,
-        tenantId,
-        source,
-        postgres,
-        spoolDirectory,
-        anchors -> usersByAnchor(source, anchors),
-        () -> runs.remove(source, created));
+    JpaSyncWorkspace[] opened = new JpaSyncWorkspace[1];
+    opened[0] =
+        JpaSyncWorkspace.open(
+            tx,
+            tenantId,
+            source,
+            postgres,
+            spoolDirectory.path(),
+            anchors -> usersByAnchor(source, anchors),
+            () -> {
+              runs.remove(source, created);
+              workspaces.remove(source, opened[0]);
+            });
+    workspaces.put(source, opened[0]);
+    return opened[0];
   }
 
   @Override

@@ -49,6 +49,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   private final KeyDigests seen = new KeyDigests();
   private final KeyDigests claimed = new KeyDigests();
   private final Runnable onClose;
+  private boolean closed;
 
   private JpaSyncWorkspace(
       JpaTransactions tx,
@@ -207,9 +208,16 @@ final class JpaSyncWorkspace implements SyncWorkspace {
 
   /** Drops the spool with the plan; the run is over. */
   @Override
-  public void close() {
-    onClose.run();
-    spool.close();
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      onClose.run();
+    } finally {
+      spool.close();
+    }
   }
 
   /** Text compared as Java compares it on PostgreSQL too, whose default collation may not. */

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -24,12 +25,38 @@ import org.hibernate.Session;
  * turns into a {@code ConstraintViolationException} naming the index, as for its own inserts.
  */
 final class NewUsers {
+  /** Every column of {@code user_account}, in the order they are bound. */
+  static final List<String> USER_COLUMNS =
+      List.of(
+          "id",
+          "tenant_id",
+          "user_name",
+          "user_name_lower",
+          "external_id",
+          "display_name",
+          "display_name_lower",
+          "active",
+          "source",
+          "source_name",
+          "ldap_dn",
+          "ldap_uuid",
+          "profile",
+          "hidden",
+          "disabled_reason",
+          "last_login",
+          "password_hash",
+          "attributes",
+          "created",
+          "last_modified",
+          "version",
+          "search_version");
+
   private static final String USER =
-      "insert into user_account (id, tenant_id, user_name, user_name_lower, external_id,"
-          + " display_name, display_name_lower, active, source, source_name, ldap_dn, ldap_uuid,"
-          + " profile, hidden, disabled_reason, last_login, password_hash, attributes, created,"
-          + " last_modified, version, search_version)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "insert into user_account ("
+          + String.join(", ", USER_COLUMNS)
+          + ") values ("
+          + String.join(", ", Collections.nCopies(USER_COLUMNS.size(), "?"))
+          + ")";
 
   private static final String VALUE =
       "insert into user_value (user_id, tenant_id, path, item_index, text_value, text_key,"

@@ -2,13 +2,8 @@ package dev.roster.store.jpa;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -66,47 +61,9 @@ final class PlanSpool implements AutoCloseable {
     this.changes = store.openMap("changes");
   }
 
-  /** A new, empty spool in a file of its own under {@code directory}, created if missing. */
+  /** A new, empty spool in a file of its own under {@code directory}, which exists. */
   static PlanSpool create(Path directory) {
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the sync spool directory " + directory, e);
-    }
     return new PlanSpool(directory.resolve("run-" + UUID.randomUUID() + SUFFIX));
-  }
-
-  /**
-   * Deletes the spools that runs which died left under {@code directory}. A spool that another
-   * process holds open (a {@code roster sync} beside the server, on the same data directory) is
-   * locked by its store and stays.
-   */
-  static void clearLeftovers(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      return;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "run-*" + SUFFIX)) {
-      for (Path file : files) {
-        if (unlocked(file)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear the sync spool directory " + directory, e);
-    }
-  }
-
-  private static boolean unlocked(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        return false;
-      }
-      lock.release();
-      return true;
-    } catch (OverlappingFileLockException e) {
-      return false;
-    }
   }
 
   /**
@@ -151,6 +108,7 @@ final class PlanSpool implements AutoCloseable {
   void forEachLine(int kinds, LineOf line, Consumer<String> out) {
     MVMap<String, Integer> lines = store.openMap("lines");
     if (!linesMade) {
+      lines.clear(); // what a call that failed half-way made
       for (int kind = 0; kind < kinds; kind++) {
         int current = kind;
         forEachOfKind(
@@ -183,11 +141,14 @@ final class PlanSpool implements AutoCloseable {
   /** Closes the store and deletes its file. */
   @Override
   public void close() {
-    store.closeImmediately();
     try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the sync spool " + file, e);
+      store.closeImmediately();
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the sync spool " + file, e);
+      }
     }
   }
 

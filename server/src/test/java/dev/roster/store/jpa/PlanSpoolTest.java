@@ -3,35 +3,23 @@ package dev.roster.store.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run's spool lives in a file of its own, which only a run that died leaves behind. */
+/** A run's spool: a file of its own, read back a kind at a time, gone once closed. */
 class PlanSpoolTest {
   @TempDir Path directory;
 
   @Test
-  void leftoversOfDeadRunsGoAndASpoolInUseStays() throws Exception {
-    Path dead = Files.writeString(directory.resolve("run-dead.plan"), "what a killed run left");
-    Path unrelated = Files.writeString(directory.resolve("notes.txt"), "not a spool");
-    try (PlanSpool running = PlanSpool.create(directory)) {
-      running.add(3, List.of("a"));
-      assertThat(directory).isDirectoryContaining("glob:**/run-*.plan");
-
-      PlanSpool.clearLeftovers(directory);
-
-      assertThat(dead).doesNotExist();
-      assertThat(unrelated).exists();
-      List<String> read = new ArrayList<>();
-      running.forEachOfKind(3, 10, read::addAll);
-      assertThat(read).containsExactly("a");
+  void closingDeletesTheFile() {
+    try (PlanSpool spool = PlanSpool.create(directory)) {
+      spool.add(3, List.of("a"));
       assertThat(directory).isDirectoryContaining("glob:**/run-*.plan");
     }
-    assertThat(directory).isDirectoryNotContaining("glob:**/run-*.plan");
+    assertThat(directory).isEmptyDirectory();
   }
 
   @Test

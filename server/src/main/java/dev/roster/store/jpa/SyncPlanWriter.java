@@ -110,8 +110,7 @@ final class SyncPlanWriter {
       u.sourceName = source;
       u.created = now;
       u.profile = defaultProfile;
-      u.attributes = StoredJson.write(UserDetails.empty());
-      write(u, c.user(), now);
+      write(u, UserDetails.empty(), c.user(), now);
       u.active = c.user().enabled();
       u.disabledReason = c.user().enabled() ? null : DisabledReason.DIRECTORY;
       // Inserted with the batch's other creates (see write), by JDBC: nothing reads them back
@@ -119,14 +118,15 @@ final class SyncPlanWriter {
       newUsers.add(u);
       createdUsers.put(u.ldapUuid, u.id);
     } else if (change instanceof UserChange.Update c) {
-      write(user(c.id()), c.user(), now);
+      UserEntity u = user(c.id());
+      write(u, StoredJson.readUser(u.attributes), c.user(), now);
     } else if (change instanceof UserChange.Adopt c) {
       UserEntity u = user(c.id());
       u.source = Source.LDAP.name();
       u.sourceName = source;
       // A directory account signs in against the directory: the local password goes.
       u.passwordHash = null;
-      write(u, c.user(), now);
+      write(u, StoredJson.readUser(u.attributes), c.user(), now);
     } else if (change instanceof UserChange.Disable c) {
       UserEntity u = user(c.id());
       // An administrator may have disabled the user since the plan was made: that reason wins.
@@ -151,18 +151,19 @@ final class SyncPlanWriter {
     }
   }
 
-  private static void write(UserEntity u, DirectoryUser entry, Instant now) {
+  /** Writes what the directory says over the user's {@code held} attributes. */
+  private static void write(UserEntity u, UserDetails held, DirectoryUser entry, Instant now) {
     u.userName = entry.userName();
     u.userNameLower = CaseInsensitive.key(entry.userName());
     u.ldapDn = entry.dn();
     u.ldapUuid = entry.anchor();
-    UserDetails details = DirectoryAttributes.merge(StoredJson.readUser(u.attributes), entry);
+    UserDetails details = DirectoryAttributes.merge(held, entry);
     u.attributes = StoredJson.write(details);
     u.displayName = details.displayName();
     u.displayNameLower =
         details.displayName() == null ? null : CaseInsensitive.key(details.displayName());
     u.lastModified = now;
-    UserValues.index(u);
+    UserValues.index(u, details);
   }
 
   private void applyGroup(String source, GroupChange change) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
 import dev.roster.domain.CaseInsensitive;
+import dev.roster.domain.UserDetails;
 import dev.roster.scim.schema.AttributePath;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.scim.schema.ScimSchemas;
@@ -39,7 +40,12 @@ final class UserValues {
 
   /** Rewrites the user's values from its attributes. Call it whenever the attributes change. */
   static void index(UserEntity user) {
-    user.values = of(user.tenantId, StoredJson.tree(StoredJson.readUser(user.attributes)));
+    index(user, StoredJson.readUser(user.attributes));
+  }
+
+  /** The same, given the attributes the user's JSON was just written from. */
+  static void index(UserEntity user, UserDetails attributes) {
+    user.values = of(user.tenantId, StoredJson.tree(attributes));
     user.searchVersion = VERSION;
   }
 

@@ -233,6 +233,10 @@ class JpaSyncStoreTest {
       }
       Map<String, StoredGroup> groups = groupsByName();
       assertThat(groups).isNotEmpty();
+      assertThat(store.heldMemberships("corp"))
+          .isPositive()
+          .isEqualTo(rows("membership where origin = 'LDAP:corp'"));
+      assertThat(store.heldMemberships("elsewhere")).isZero();
       for (StoredGroup group : groups.values()) {
         MemberDigest held = new MemberDigest();
         store.memberships("corp", List.of(group.id())).forEach(m -> held.add(m.userId()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.testing.Cli;
 import dev.roster.testing.Cli.Run;
 import dev.roster.testing.Db;
+import dev.roster.testing.JavaProcess;
 import dev.roster.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,11 +127,8 @@ class TokenCommandTest {
   @Test
   void aSeparateProcessCanCreateATokenWhileTheServerRuns() throws Exception {
     Process cli =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
+        JavaProcess.of(
+                Main.class,
                 "token",
                 "create",
                 "--config",

@@ -2,6 +2,7 @@ package dev.roster.store.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.testing.JavaProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,7 @@ class SpoolDirectoryTest {
 
   @Test
   void directoriesOfEndedProcessesGoAndThoseOfLiveOnesStay() throws Exception {
-    Process other =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Holder.class.getName(),
-                root.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process other = JavaProcess.of(Holder.class, root.toString()).redirectErrorStream(true).start();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
       String line = out.readLine();

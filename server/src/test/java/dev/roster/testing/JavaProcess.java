@@ -1,0 +1,21 @@
+package dev.roster.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A second JVM on the tests' own classpath: for what only another process can show. */
+public final class JavaProcess {
+  private JavaProcess() {}
+
+  /** A builder for {@code java -cp <the tests' classpath> main args…}; start it yourself. */
+  public static ProcessBuilder of(Class<?> main, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
+}

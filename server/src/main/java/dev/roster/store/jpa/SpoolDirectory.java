@@ -65,6 +65,10 @@ final class SpoolDirectory {
         throw new IllegalStateException("a new spool directory is locked already: " + directory);
       }
       HELD.put(directory, channel);
+      // A process that stops in order takes its directory with it; one that is killed leaves it
+      // to the next process's clearing.
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> deleteQuietly(directory), "roster-spool-cleanup"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the sync spool directory " + directory, e);
     }
@@ -109,14 +113,29 @@ final class SpoolDirectory {
     }
   }
 
+  /** At shutdown: no logging, which may be stopping too. */
+  private static void deleteQuietly(Path directory) {
+    try {
+      deleteTree(directory);
+    } catch (IOException | UncheckedIOException e) {
+      // left for the next process to clear
+    }
+  }
+
   private static void delete(Path directory) {
+    try {
+      deleteTree(directory);
+      LOG.info("sync spool of a process that ended deleted directory={}", directory);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("sync spool directory not deleted directory={}", directory, e);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
-      LOG.info("sync spool of a process that ended deleted directory={}", directory);
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("sync spool directory not deleted directory={}", directory, e);
     }
   }
 }

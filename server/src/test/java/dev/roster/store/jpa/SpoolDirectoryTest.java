@@ -44,17 +44,29 @@ class SpoolDirectoryTest {
       assertThat(theirs).isDirectory();
       assertThat(ours).isDirectory().isNotEqualTo(alsoOurs);
       assertThat(alsoOurs).isDirectory();
-    } finally {
-      other.getOutputStream().close();
+      // Killed, it cannot take its directory with it: the next claim clears it.
+      other.destroyForcibly();
       assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(theirs).isDirectory();
+      new SpoolDirectory(root.resolve("..").resolve(root.getFileName())).path();
+      assertThat(theirs).doesNotExist();
+    } finally {
+      other.destroyForcibly();
     }
-
-    new SpoolDirectory(root.resolve("..").resolve(root.getFileName())).path();
-    assertThat(root).isDirectoryNotContaining(path -> path.endsWith("dead"));
     try (var left = Files.list(root)) {
-      // The other process has ended: its directory went with this third claim.
       assertThat(left.filter(path -> !path.endsWith("being-made")).count()).isEqualTo(3);
     }
+  }
+
+  /** A process that stops in order takes its directory with it. */
+  @Test
+  void aProcessThatStopsInOrderLeavesNothing() throws Exception {
+    Process other = JavaProcess.of(Holder.class, root.toString()).redirectErrorStream(true).start();
+    other.getOutputStream().close();
+    String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).contains(root.toString());
+    assertThat(root).isEmptyDirectory();
   }
 
   /** A second process: claims a directory, prints it, holds it until its input closes. */

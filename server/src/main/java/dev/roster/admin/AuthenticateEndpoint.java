@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 
 /**
@@ -33,7 +33,7 @@ import java.util.UUID;
 public final class AuthenticateEndpoint {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final CredentialCheck check;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
 
   @Inject
   public AuthenticateEndpoint(CredentialCheck check) {
@@ -48,7 +48,7 @@ public final class AuthenticateEndpoint {
   }
 
   private UUID tenantId() {
-    return ((Caller) request.getProperty(Caller.PROPERTY)).tenantId();
+    return Caller.of(security).tenantId();
   }
 
   /** The string member {@code name}; null when absent. The value is never put in a message. */

@@ -6,10 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
@@ -28,7 +28,7 @@ public final class ExportEndpoint {
   static final String CSV = "text/csv; charset=UTF-8; header=present";
 
   private final UserCsvExport export;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -41,7 +41,7 @@ public final class ExportEndpoint {
   public Response users(
       @QueryParam("delimiter") String delimiter, @QueryParam("filter") String filter) {
     UserCsvExport.Prepared prepared =
-        export.prepare(RequestContext.of(request, uri).tenantId(), filter, delimiter);
+        export.prepare(RequestContext.of(security, uri).tenantId(), filter, delimiter);
     StreamingOutput body =
         out -> {
           Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

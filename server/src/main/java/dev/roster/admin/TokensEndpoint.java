@@ -22,10 +22,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class TokensEndpoint {
   private final TokenService tokens;
   private final Transactions tx;
   private final UserStore users;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -118,7 +118,7 @@ public final class TokensEndpoint {
   }
 
   private UUID tenantId() {
-    return RequestContext.of(request, uri).tenantId();
+    return RequestContext.of(security, uri).tenantId();
   }
 
   private static Instant expires(JsonNode days) {

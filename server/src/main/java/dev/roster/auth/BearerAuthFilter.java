@@ -57,7 +57,8 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
                       + "'")));
       return;
     }
-    request.setProperty(Caller.PROPERTY, caller.get());
+    request.setSecurityContext(
+        new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
     MDC.put("tenant", caller.get().tenantId().toString());
   }
 

@@ -17,6 +17,7 @@ import dev.roster.domain.NotFound;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.scim.schema.ScimSchemas;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,7 @@ import java.util.List;
  * defined, so any other method is a 405 SCIM error.
  */
 @Path("/")
+@Singleton
 public final class DiscoveryEndpoints {
   private final ScimSettings settings;
   @Context private UriInfo uri;

@@ -12,6 +12,7 @@ import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,9 +23,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ import java.util.UUID;
  * read at all when {@code excludedAttributes=members}.
  */
 @Path("/Groups")
+@Singleton
 public final class GroupsEndpoint {
   private static final ResourceReader READER = new ResourceReader(ScimResourceType.GROUP);
 
@@ -41,7 +43,7 @@ public final class GroupsEndpoint {
   private final GroupStore groups;
   private final GroupService service;
   private final ScimSettings settings;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -184,6 +186,6 @@ public final class GroupsEndpoint {
   }
 
   private RequestContext context() {
-    return RequestContext.of(request, uri);
+    return RequestContext.of(security, uri);
   }
 }

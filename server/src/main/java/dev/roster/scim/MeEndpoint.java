@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import dev.roster.domain.NotFound;
 import dev.roster.scim.schema.ScimResourceType;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,9 +12,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
@@ -24,9 +25,10 @@ import java.util.UUID;
  * the RFC allows when the subject is not a resource here.
  */
 @Path("/Me")
+@Singleton
 public final class MeEndpoint {
   private final UserResources users;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -99,6 +101,6 @@ public final class MeEndpoint {
   }
 
   private RequestContext context() {
-    return RequestContext.of(request, uri);
+    return RequestContext.of(security, uri);
   }
 }

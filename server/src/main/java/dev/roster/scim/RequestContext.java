@@ -2,19 +2,15 @@ package dev.roster.scim;
 
 import dev.roster.auth.Caller;
 import dev.roster.scim.map.ScimUrls;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
 
 /** What an endpoint needs from the request: the authenticated caller and the base URL. */
 public record RequestContext(Caller caller, ScimUrls urls) {
-  public static RequestContext of(ContainerRequestContext request, UriInfo uri) {
-    Caller caller = (Caller) request.getProperty(Caller.PROPERTY);
-    if (caller == null) {
-      throw new IllegalStateException("the auth filter did not run for " + uri.getPath());
-    }
-    return new RequestContext(caller, new ScimUrls(uri.getBaseUri()));
+  public static RequestContext of(SecurityContext security, UriInfo uri) {
+    return new RequestContext(Caller.of(security), new ScimUrls(uri.getBaseUri()));
   }
 
   public UUID tenantId() {

@@ -21,11 +21,12 @@ import dev.roster.store.SearchQuery;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.List;
  * Cursor paging walks the users and then the groups; only {@code nextCursor} is given here.
  */
 @jakarta.ws.rs.Path("/.search")
+@Singleton
 public final class RootSearchEndpoint {
   private static final String SCOPE = "root";
   private static final List<ScimResourceType> TYPES =
@@ -47,7 +49,7 @@ public final class RootSearchEndpoint {
   private final UserStore users;
   private final GroupStore groups;
   private final ScimSettings settings;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -64,7 +66,7 @@ public final class RootSearchEndpoint {
   public Response search(
       @jakarta.ws.rs.QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body)
       throws ScimException {
-    RequestContext ctx = RequestContext.of(request, uri);
+    RequestContext ctx = RequestContext.of(security, uri);
     SearchParameters parameters = SearchRequests.read(body);
     Filter filter = parameters.parseFilter();
     checkKnown(filter);

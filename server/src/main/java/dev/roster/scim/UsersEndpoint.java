@@ -15,6 +15,7 @@ import dev.roster.store.Page;
 import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,9 +27,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,13 @@ import java.util.UUID;
  * excludedAttributes}.
  */
 @Path("/Users")
+@Singleton
 public final class UsersEndpoint {
   private final Transactions tx;
   private final UserStore users;
   private final ScimSettings settings;
   private final UserResources resources;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -190,6 +192,6 @@ public final class UsersEndpoint {
   }
 
   private RequestContext context() {
-    return RequestContext.of(request, uri);
+    return RequestContext.of(security, uri);
   }
 }

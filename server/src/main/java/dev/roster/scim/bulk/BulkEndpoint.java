@@ -9,12 +9,13 @@ import dev.roster.scim.ScimResponses;
 import dev.roster.scim.ScimSettings;
 import dev.roster.scim.UserResources;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -24,11 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
  * that ran.
  */
 @Path("/Bulk")
+@Singleton
 public final class BulkEndpoint {
   private final UserResources users;
   private final GroupResources groups;
   private final ScimSettings settings;
-  @Context private ContainerRequestContext request;
+  @Context private SecurityContext security;
   @Context private UriInfo uri;
 
   @Inject
@@ -50,7 +52,7 @@ public final class BulkEndpoint {
               + " (bulk.maxPayloadSize in /ServiceProviderConfig)");
     }
     BulkJob job = BulkReader.read(ScimJson.parse(body), settings.bulkMaxOperations());
-    RequestContext ctx = RequestContext.of(request, uri);
+    RequestContext ctx = RequestContext.of(security, uri);
     return ScimResponses.json(
         ScimJson.MAPPER.valueToTree(new BulkRunner(users, groups).run(ctx, job)));
   }

@@ -10,6 +10,7 @@ import dev.roster.testing.Db;
 import dev.roster.testing.Reply;
 import dev.roster.testing.ScimClient;
 import dev.roster.testing.TestServer;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,35 @@ class MeHttpTest {
     Reply notModified = me.client().get("/Me", Map.of("If-None-Match", reply.header("ETag")));
     assertThat(notModified.status()).isEqualTo(304);
     assertThat(notModified.header("Location")).endsWith("/scim/v2/Users/" + me.id());
+  }
+
+  /**
+   * The endpoints are singletons that read the caller through JAX-RS's proxy of the request's
+   * security context: requests at once, each with its own token, each get their own user.
+   */
+  @Test
+  void concurrentRequestsEachSeeTheirOwnCaller() throws Exception {
+    List<Me> users = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      users.add(newMe(Scope.READ));
+    }
+    List<java.util.concurrent.Callable<List<String>>> requests = new java.util.ArrayList<>();
+    for (Me me : users) {
+      requests.add(
+          () -> {
+            List<String> seen = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+              seen.add(me.client().get("/Me").expectStatus(200).json().get("id").asText());
+            }
+            return seen;
+          });
+    }
+
+    List<List<String>> seen = dev.roster.testing.Together.run(requests);
+
+    for (int i = 0; i < users.size(); i++) {
+      assertThat(seen.get(i)).hasSize(25).containsOnly(users.get(i).id());
+    }
   }
 
   @Test

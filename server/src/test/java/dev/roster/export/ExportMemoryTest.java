@@ -7,6 +7,7 @@ import dev.roster.app.Roster;
 import dev.roster.config.RosterConfig;
 import dev.roster.domain.Tenant;
 import dev.roster.testing.Db;
+import dev.roster.testing.JavaProcess;
 import dev.roster.testing.TestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,13 +61,9 @@ class ExportMemoryTest {
     Path configFile = dir.resolve("roster.yaml");
     Files.writeString(configFile, "dataDir: \"%s\"%n".formatted(config.dataDir()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP,
-                "-XX:+ExitOnOutOfMemoryError",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
+        JavaProcess.of(
+                List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"),
+                Main.class,
                 "serve",
                 "--config",
                 configFile.toString())

@@ -10,8 +10,14 @@ public final class JavaProcess {
 
   /** A builder for {@code java -cp <the tests' classpath> main args…}; start it yourself. */
   public static ProcessBuilder of(Class<?> main, String... args) {
+    return of(List.of(), main, args);
+  }
+
+  /** The same with options for the JVM, such as its heap. */
+  public static ProcessBuilder of(List<String> jvmOptions, Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

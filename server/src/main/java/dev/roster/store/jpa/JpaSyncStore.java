@@ -50,16 +50,14 @@ public final class JpaSyncStore implements SyncStore {
   private final SpoolDirectory spoolDirectory;
 
   /**
-   * Per source, the workspace its current run holds. A run that ended without closing its own (an
+   * Per source, its current run: the workspace it holds and what it has created. A run opens a
+   * workspace, then applies its plan, on one thread; other writers of the port's batches (sign-in
+   * provisioning) never see what it created. A run that ended without closing its workspace (an
    * Error) leaves it here, and the source's next run closes it.
    */
-  private final Map<String, JpaSyncWorkspace> workspaces = new ConcurrentHashMap<>();
+  private final Map<String, OpenRun> runs = new ConcurrentHashMap<>();
 
-  /**
-   * Per source, what its current run has created: a run opens a workspace, then applies its plan,
-   * on one thread. Other writers of the port's batches (sign-in provisioning) never see it.
-   */
-  private final Map<String, CreatedIds> runs = new ConcurrentHashMap<>();
+  private record OpenRun(JpaSyncWorkspace workspace, CreatedIds created) {}
 
   /**
    * @param defaultProfiles per source, the profile its new users get (absent or null: none)
@@ -85,14 +83,11 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public SyncWorkspace open(String source) {
-    JpaSyncWorkspace left = workspaces.remove(source);
+    OpenRun left = runs.remove(source);
     if (left != null) {
-      left.close();
+      left.workspace().close();
     }
-    CreatedIds created = new CreatedIds();
-    runs.put(source, created);
-    JpaSyncWorkspace[] opened = new JpaSyncWorkspace[1];
-    opened[0] =
+    JpaSyncWorkspace workspace =
         JpaSyncWorkspace.open(
             tx,
             tenantId,
@@ -100,12 +95,10 @@ public final class JpaSyncStore implements SyncStore {
             postgres,
             spoolDirectory.path(),
             anchors -> usersByAnchor(source, anchors),
-            () -> {
-              runs.remove(source, created);
-              workspaces.remove(source, opened[0]);
-            });
-    workspaces.put(source, opened[0]);
-    return opened[0];
+            closed ->
+                runs.computeIfPresent(source, (s, run) -> run.workspace() == closed ? null : run));
+    runs.put(source, new OpenRun(workspace, new CreatedIds()));
+    return workspace;
   }
 
   @Override
@@ -467,8 +460,9 @@ public final class JpaSyncStore implements SyncStore {
   public void apply(String source, SyncPlan batch) {
     // Outside a run (a plan applied whole, a user provisioned at sign-in, possibly on another
     // thread while the source runs), the batch resolves its anchors itself.
-    CreatedIds open = runs.get(source);
-    CreatedIds run = open != null && open.ownedByCurrentThread() ? open : new CreatedIds();
+    OpenRun open = runs.get(source);
+    CreatedIds run =
+        open != null && open.created().ownedByCurrentThread() ? open.created() : new CreatedIds();
     SyncPlanWriter writer =
         tx.inTransaction(
             () -> {

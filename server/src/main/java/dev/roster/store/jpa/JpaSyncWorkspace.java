@@ -48,7 +48,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
   private final Function<Collection<String>, Map<String, StoredUser>> usersByAnchor;
   private final KeyDigests seen = new KeyDigests();
   private final KeyDigests claimed = new KeyDigests();
-  private final Runnable onClose;
+  private final Consumer<JpaSyncWorkspace> onClose;
   private boolean closed;
 
   private JpaSyncWorkspace(
@@ -58,7 +58,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
       boolean postgres,
       PlanSpool spool,
       Function<Collection<String>, Map<String, StoredUser>> usersByAnchor,
-      Runnable onClose) {
+      Consumer<JpaSyncWorkspace> onClose) {
     this.tx = tx;
     this.tenantId = tenantId;
     this.source = source;
@@ -72,7 +72,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
    * A new workspace for a run of {@code source}, its plan spooled under {@code spoolDirectory}.
    *
    * @param usersByAnchor the source's stored users by anchor, to hand on those the read missed
-   * @param onClose what to run once the workspace is dropped (the run is over)
+   * @param onClose what to do with the workspace once it is dropped (the run is over)
    */
   static JpaSyncWorkspace open(
       JpaTransactions tx,
@@ -81,7 +81,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
       boolean postgres,
       Path spoolDirectory,
       Function<Collection<String>, Map<String, StoredUser>> usersByAnchor,
-      Runnable onClose) {
+      Consumer<JpaSyncWorkspace> onClose) {
     return new JpaSyncWorkspace(
         tx, tenantId, source, postgres, PlanSpool.create(spoolDirectory), usersByAnchor, onClose);
   }
@@ -214,7 +214,7 @@ final class JpaSyncWorkspace implements SyncWorkspace {
     }
     closed = true;
     try {
-      onClose.run();
+      onClose.accept(this);
     } finally {
       spool.close();
     }

@@ -25,7 +25,7 @@ import org.h2.mvstore.MVStore;
  *
  * <pre>{@code
  * try (PlanSpool spool = PlanSpool.create(directory)) {
- *   spool.add(kind, payload);
+ *   spool.add(kind, payloads); // one entry
  *   spool.forEachOfKind(kind, 500, payloads -> apply(payloads));
  * }
  * }</pre>
@@ -68,7 +68,7 @@ final class PlanSpool implements AutoCloseable {
 
   /**
    * Adds changes of one kind after those added before, as one entry: the store copies a page for
-   * every entry it writes, so a change an entry would make a first sync's spool allocate gigabytes.
+   * every entry it writes, and an entry per change made a first sync's spool allocate gigabytes.
    */
   void add(int kind, List<String> payloads) {
     if (payloads.isEmpty()) {

@@ -3,8 +3,10 @@ package dev.roster.store.jpa;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -85,6 +87,15 @@ final class Jdbc {
 
   static UUID uuid(ResultSet row, int column) throws SQLException {
     return row.getObject(column, UUID.class);
+  }
+
+  /** Binds a {@code TIMESTAMP WITH TIME ZONE} as Hibernate binds an {@link Instant}: at UTC. */
+  static void setInstant(PreparedStatement statement, int index, Instant time) throws SQLException {
+    if (time == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
+    }
   }
 
   /** A {@code TIMESTAMP WITH TIME ZONE} column, null as null. */

@@ -1,11 +1,7 @@
 package dev.roster.store.jpa;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import org.hibernate.Session;
@@ -88,11 +84,11 @@ final class NewUsers {
               insert.setString(13, u.profile);
               insert.setBoolean(14, u.hidden);
               insert.setString(15, u.disabledReason);
-              setTime(insert, 16, u.lastLogin);
+              Jdbc.setInstant(insert, 16, u.lastLogin);
               insert.setString(17, u.passwordHash);
               insert.setString(18, u.attributes);
-              setTime(insert, 19, u.created);
-              setTime(insert, 20, u.lastModified);
+              Jdbc.setInstant(insert, 19, u.created);
+              Jdbc.setInstant(insert, 20, u.lastModified);
               insert.setLong(21, u.version);
               insert.setInt(22, u.searchVersion);
               insert.addBatch();
@@ -119,15 +115,5 @@ final class NewUsers {
             insert.executeBatch();
           }
         });
-  }
-
-  /** As Hibernate binds an {@link Instant} to a timestamp with time zone: at UTC. */
-  private static void setTime(PreparedStatement statement, int index, Instant time)
-      throws SQLException {
-    if (time == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
-    }
   }
 }

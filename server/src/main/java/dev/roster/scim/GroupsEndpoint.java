@@ -13,7 +13,6 @@ import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,8 +55,8 @@ public final class GroupsEndpoint {
   }
 
   @GET
-  public Response search(@BeanParam SearchQueryParams params) throws ScimException {
-    return search(params.toSearchParameters());
+  public Response search() throws ScimException {
+    return search(SearchParameters.of(uri));
   }
 
   @POST
@@ -70,9 +69,8 @@ public final class GroupsEndpoint {
   @GET
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id,
-      @HeaderParam("If-None-Match") String ifNoneMatch,
-      @BeanParam ProjectionParams projection) {
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
@@ -87,7 +85,8 @@ public final class GroupsEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(@BeanParam ProjectionParams projection, byte[] body) throws ScimException {
+  public Response create(byte[] body) throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     Projection shown = projection.of(ScimResourceType.GROUP);
     Group group =
@@ -99,11 +98,9 @@ public final class GroupsEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      @BeanParam ProjectionParams projection,
-      byte[] body)
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
@@ -127,11 +124,9 @@ public final class GroupsEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response patch(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      @BeanParam ProjectionParams projection,
-      byte[] body)
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));

@@ -5,7 +5,6 @@ import dev.roster.domain.NotFound;
 import dev.roster.scim.schema.ScimResourceType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,8 +36,8 @@ public final class MeEndpoint {
   }
 
   @GET
-  public Response get(
-      @HeaderParam("If-None-Match") String ifNoneMatch, @BeanParam ProjectionParams projection) {
+  public Response get(@HeaderParam("If-None-Match") String ifNoneMatch) {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     UUID owner = owner(ctx);
     Rendered rendered = users.get(ctx, owner, projection.of(ScimResourceType.USER));
@@ -52,9 +51,9 @@ public final class MeEndpoint {
 
   @PUT
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response replace(
-      @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body)
+  public Response replace(@HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     UUID owner = owner(ctx);
     Rendered rendered =
@@ -69,9 +68,8 @@ public final class MeEndpoint {
 
   @PATCH
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response patch(
-      @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body)
-      throws ScimException {
+  public Response patch(@HeaderParam("If-Match") String ifMatch, byte[] body) throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     UUID owner = owner(ctx);
     Rendered rendered =

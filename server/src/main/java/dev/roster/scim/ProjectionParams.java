@@ -1,18 +1,22 @@
 package dev.roster.scim;
 
 import dev.roster.scim.schema.ScimResourceType;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code attributes} and {@code excludedAttributes} on a read or on the response of a write (RFC
  * 7644 §3.9).
  */
-public final class ProjectionParams {
-  @QueryParam("attributes")
-  String attributes;
-
-  @QueryParam("excludedAttributes")
-  String excludedAttributes;
+record ProjectionParams(String attributes, String excludedAttributes) {
+  /**
+   * The request's. Read from its query string, not bound as a {@code @BeanParam}: Jersey builds a
+   * bean parameter through HK2 on every request, which was 6 % of a GET's CPU.
+   */
+  static ProjectionParams of(UriInfo uri) {
+    MultivaluedMap<String, String> query = uri.getQueryParameters();
+    return new ProjectionParams(query.getFirst("attributes"), query.getFirst("excludedAttributes"));
+  }
 
   /** Whether the request names attributes to return or leave out. */
   boolean given() {

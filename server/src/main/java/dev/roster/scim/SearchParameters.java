@@ -6,6 +6,8 @@ import com.unboundid.scim2.common.messages.SearchRequest;
 import dev.roster.scim.schema.ScimResourceType;
 import dev.roster.store.Paging;
 import dev.roster.store.SearchQuery;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigInteger;
 
 /**
@@ -25,6 +27,23 @@ public record SearchParameters(
     String excludedAttributes) {
   /** Longer filters are refused before parsing: no legitimate client needs more. */
   static final int MAX_FILTER_LENGTH = 10_000;
+
+  /**
+   * The search in a request's query string, read from it rather than bound as a bean parameter,
+   * which Jersey builds through HK2 on every request.
+   */
+  static SearchParameters of(UriInfo uri) {
+    MultivaluedMap<String, String> query = uri.getQueryParameters();
+    return new SearchParameters(
+        query.getFirst("filter"),
+        query.getFirst("sortBy"),
+        query.getFirst("sortOrder"),
+        query.getFirst("startIndex"),
+        query.getFirst("count"),
+        query.getFirst("cursor"),
+        query.getFirst("attributes"),
+        query.getFirst("excludedAttributes"));
+  }
 
   /** The same search sent as the body of {@code POST …/.search} (RFC 7644 §3.4.3). */
   static SearchParameters of(SearchRequest request) {

@@ -16,7 +16,6 @@ import dev.roster.store.Transactions;
 import dev.roster.store.UserStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,10 +59,9 @@ public final class UsersEndpoint {
   }
 
   @GET
-  public Response search(
-      @BeanParam SearchQueryParams params, @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
+  public Response search(@QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
       throws ScimException {
-    return search(params.toSearchParameters(), includeHidden);
+    return search(SearchParameters.of(uri), includeHidden);
   }
 
   @POST
@@ -77,9 +75,8 @@ public final class UsersEndpoint {
   @GET
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id,
-      @HeaderParam("If-None-Match") String ifNoneMatch,
-      @BeanParam ProjectionParams projection) {
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    ProjectionParams projection = ProjectionParams.of(uri);
     RequestContext ctx = context();
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     Rendered rendered = resources.get(ctx, userId, projection.of(ScimResourceType.USER));
@@ -90,7 +87,8 @@ public final class UsersEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(@BeanParam ProjectionParams projection, byte[] body) throws ScimException {
+  public Response create(byte[] body) throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     return ScimResponses.created(
         resources.create(context(), ScimJson.parse(body), projection.of(ScimResourceType.USER)));
   }
@@ -99,11 +97,9 @@ public final class UsersEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      @BeanParam ProjectionParams projection,
-      byte[] body)
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     return ScimResponses.ok(
         resources.replace(
@@ -119,11 +115,9 @@ public final class UsersEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response patch(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      @BeanParam ProjectionParams projection,
-      byte[] body)
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
       throws ScimException {
+    ProjectionParams projection = ProjectionParams.of(uri);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     return ScimResponses.ok(
         resources.patch(

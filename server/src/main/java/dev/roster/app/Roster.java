@@ -26,6 +26,7 @@ import dev.roster.scim.DiscoveryEndpoints;
 import dev.roster.scim.GroupResources;
 import dev.roster.scim.GroupsEndpoint;
 import dev.roster.scim.MeEndpoint;
+import dev.roster.scim.RequestValues;
 import dev.roster.scim.RootSearchEndpoint;
 import dev.roster.scim.ScimExceptionMapper;
 import dev.roster.scim.ScimJson;
@@ -71,6 +72,7 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -220,6 +222,7 @@ public final class Roster implements AutoCloseable {
             bind(scimSettings).to(ScimSettings.class);
             bind(new UserResources(tx, users, userService)).to(UserResources.class);
             bind(new GroupResources(tx, groups, groupService)).to(GroupResources.class);
+            bind(new RequestValues()).to(ValueParamProvider.class);
           }
         },
         UsersEndpoint.class,
@@ -255,7 +258,7 @@ public final class Roster implements AutoCloseable {
    * writeScope}), the one exception mapper and JSON. Nothing is discovered from the class path:
    * what runs is what is listed here. The SCIM endpoints are singletons ({@code @Singleton}):
    * building one per request was a sixth of a GET's CPU in HK2; what they need of the request comes
-   * from {@code @Context} fields of types JAX-RS proxies (SecurityContext, UriInfo).
+   * as {@code @Context} parameters from {@link RequestValues}.
    */
   private ResourceConfig application(
       Scope writeScope, AbstractBinder collaborators, Class<?>... endpoints) {

@@ -24,8 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /**
@@ -42,8 +40,6 @@ public final class GroupsEndpoint {
   private final GroupStore groups;
   private final GroupService service;
   private final ScimSettings settings;
-  @Context private SecurityContext security;
-  @Context private UriInfo uri;
 
   @Inject
   public GroupsEndpoint(
@@ -55,23 +51,25 @@ public final class GroupsEndpoint {
   }
 
   @GET
-  public Response search() throws ScimException {
-    return search(SearchParameters.of(uri));
+  public Response search(@Context RequestContext ctx, @Context SearchParameters parameters)
+      throws ScimException {
+    return runSearch(ctx, parameters);
   }
 
   @POST
   @Path(".search")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response searchByPost(byte[] body) throws ScimException {
-    return search(SearchRequests.read(body));
+  public Response searchByPost(@Context RequestContext ctx, byte[] body) throws ScimException {
+    return runSearch(ctx, SearchRequests.read(body));
   }
 
   @GET
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @PathParam("id") String id,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
     Group group =
@@ -85,9 +83,9 @@ public final class GroupsEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(byte[] body) throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
+  public Response create(
+      @Context RequestContext ctx, @Context ProjectionParams projection, byte[] body)
+      throws ScimException {
     Projection shown = projection.of(ScimResourceType.GROUP);
     Group group =
         service.create(ctx.tenantId(), GroupMapper.toDraft(READER.read(ScimJson.parse(body))));
@@ -98,10 +96,12 @@ public final class GroupsEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      byte[] body)
       throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
     Group group =
@@ -124,10 +124,12 @@ public final class GroupsEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response patch(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      byte[] body)
       throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
     Projection shown = projection.of(ScimResourceType.GROUP);
     UUID groupId = RequestContext.id(id).orElseThrow(() -> NotFound.group(id));
     Group group =
@@ -141,8 +143,10 @@ public final class GroupsEndpoint {
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-    RequestContext ctx = context();
+  public Response delete(
+      @Context RequestContext ctx,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch) {
     service.delete(
         ctx.tenantId(),
         RequestContext.id(id).orElseThrow(() -> NotFound.group(id)),
@@ -150,8 +154,7 @@ public final class GroupsEndpoint {
     return ScimResponses.noContent();
   }
 
-  private Response search(SearchParameters parameters) throws ScimException {
-    RequestContext ctx = context();
+  private Response runSearch(RequestContext ctx, SearchParameters parameters) throws ScimException {
     Search search = parameters.parse(ScimResourceType.GROUP, settings.maxResults());
     var page =
         tx.reading(
@@ -178,9 +181,5 @@ public final class GroupsEndpoint {
 
   private GroupJson json(RequestContext ctx, Projection projection) {
     return new GroupJson(tx, groups, ctx.tenantId(), ctx.urls(), projection);
-  }
-
-  private RequestContext context() {
-    return RequestContext.of(security, uri);
   }
 }

@@ -13,8 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /**
@@ -27,8 +25,6 @@ import java.util.UUID;
 @Singleton
 public final class MeEndpoint {
   private final UserResources users;
-  @Context private SecurityContext security;
-  @Context private UriInfo uri;
 
   @Inject
   public MeEndpoint(UserResources users) {
@@ -36,9 +32,10 @@ public final class MeEndpoint {
   }
 
   @GET
-  public Response get(@HeaderParam("If-None-Match") String ifNoneMatch) {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
+  public Response get(
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     UUID owner = owner(ctx);
     Rendered rendered = users.get(ctx, owner, projection.of(ScimResourceType.USER));
     return at(
@@ -51,10 +48,12 @@ public final class MeEndpoint {
 
   @PUT
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response replace(@HeaderParam("If-Match") String ifMatch, byte[] body)
+  public Response replace(
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @HeaderParam("If-Match") String ifMatch,
+      byte[] body)
       throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
     UUID owner = owner(ctx);
     Rendered rendered =
         users.replace(
@@ -68,9 +67,12 @@ public final class MeEndpoint {
 
   @PATCH
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response patch(@HeaderParam("If-Match") String ifMatch, byte[] body) throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
+  public Response patch(
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @HeaderParam("If-Match") String ifMatch,
+      byte[] body)
+      throws ScimException {
     UUID owner = owner(ctx);
     Rendered rendered =
         users.patch(
@@ -96,9 +98,5 @@ public final class MeEndpoint {
   /** RFC 7644 §3.11: the Location of any answer is the aliased resource's own. */
   private static Response at(RequestContext ctx, UUID owner, Response response) {
     return Response.fromResponse(response).location(ctx.urls().user(owner)).build();
-  }
-
-  private RequestContext context() {
-    return RequestContext.of(security, uri);
   }
 }

@@ -26,8 +26,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +47,6 @@ public final class RootSearchEndpoint {
   private final UserStore users;
   private final GroupStore groups;
   private final ScimSettings settings;
-  @Context private SecurityContext security;
-  @Context private UriInfo uri;
 
   @Inject
   public RootSearchEndpoint(
@@ -64,9 +60,10 @@ public final class RootSearchEndpoint {
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response search(
-      @jakarta.ws.rs.QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body)
+      @Context RequestContext ctx,
+      @jakarta.ws.rs.QueryParam(HiddenUsers.PARAMETER) boolean includeHidden,
+      byte[] body)
       throws ScimException {
-    RequestContext ctx = RequestContext.of(security, uri);
     SearchParameters parameters = SearchRequests.read(body);
     Filter filter = parameters.parseFilter();
     checkKnown(filter);

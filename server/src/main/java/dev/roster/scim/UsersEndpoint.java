@@ -28,8 +28,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +44,6 @@ public final class UsersEndpoint {
   private final UserStore users;
   private final ScimSettings settings;
   private final UserResources resources;
-  @Context private SecurityContext security;
-  @Context private UriInfo uri;
 
   @Inject
   public UsersEndpoint(
@@ -59,25 +55,32 @@ public final class UsersEndpoint {
   }
 
   @GET
-  public Response search(@QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
+  public Response search(
+      @Context RequestContext ctx,
+      @Context SearchParameters parameters,
+      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden)
       throws ScimException {
-    return search(SearchParameters.of(uri), includeHidden);
+    return runSearch(ctx, parameters, includeHidden);
   }
 
   @POST
   @Path(".search")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response searchByPost(
-      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden, byte[] body) throws ScimException {
-    return search(SearchRequests.read(body), includeHidden);
+      @Context RequestContext ctx,
+      @QueryParam(HiddenUsers.PARAMETER) boolean includeHidden,
+      byte[] body)
+      throws ScimException {
+    return runSearch(ctx, SearchRequests.read(body), includeHidden);
   }
 
   @GET
   @Path("{id}")
   public Response get(
-      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-    ProjectionParams projection = ProjectionParams.of(uri);
-    RequestContext ctx = context();
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @PathParam("id") String id,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     Rendered rendered = resources.get(ctx, userId, projection.of(ScimResourceType.USER));
     return ETags.noneMatchHits(ifNoneMatch, rendered.version())
@@ -87,23 +90,27 @@ public final class UsersEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response create(byte[] body) throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
+  public Response create(
+      @Context RequestContext ctx, @Context ProjectionParams projection, byte[] body)
+      throws ScimException {
     return ScimResponses.created(
-        resources.create(context(), ScimJson.parse(body), projection.of(ScimResourceType.USER)));
+        resources.create(ctx, ScimJson.parse(body), projection.of(ScimResourceType.USER)));
   }
 
   @PUT
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response replace(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      byte[] body)
       throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     return ScimResponses.ok(
         resources.replace(
-            context(),
+            ctx,
             userId,
             ScimJson.parse(body),
             ETags.ifMatch(ifMatch),
@@ -115,13 +122,16 @@ public final class UsersEndpoint {
   @Path("{id}")
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
   public Response patch(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body)
+      @Context RequestContext ctx,
+      @Context ProjectionParams projection,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      byte[] body)
       throws ScimException {
-    ProjectionParams projection = ProjectionParams.of(uri);
     UUID userId = RequestContext.id(id).orElseThrow(() -> NotFound.user(id));
     return ScimResponses.ok(
         resources.patch(
-            context(),
+            ctx,
             userId,
             ScimJson.parse(body),
             ETags.ifMatch(ifMatch),
@@ -130,16 +140,17 @@ public final class UsersEndpoint {
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+  public Response delete(
+      @Context RequestContext ctx,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch) {
     resources.delete(
-        context(),
-        RequestContext.id(id).orElseThrow(() -> NotFound.user(id)),
-        ETags.ifMatch(ifMatch));
+        ctx, RequestContext.id(id).orElseThrow(() -> NotFound.user(id)), ETags.ifMatch(ifMatch));
     return ScimResponses.noContent();
   }
 
-  private Response search(SearchParameters parameters, boolean includeHidden) throws ScimException {
-    RequestContext ctx = context();
+  private Response runSearch(RequestContext ctx, SearchParameters parameters, boolean includeHidden)
+      throws ScimException {
     Search parsed = parameters.parse(ScimResourceType.USER, settings.maxResults());
     Search search =
         new Search(
@@ -183,9 +194,5 @@ public final class UsersEndpoint {
                         : EffectivePermissions.of(
                             user, permissions.getOrDefault(user.id(), List.of())),
                     urls)));
-  }
-
-  private RequestContext context() {
-    return RequestContext.of(security, uri);
   }
 }

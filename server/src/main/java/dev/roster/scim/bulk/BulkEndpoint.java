@@ -15,8 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code POST /Bulk} (RFC 7644 §3.7): many writes in one request, each applied on its own. A body
@@ -30,8 +28,6 @@ public final class BulkEndpoint {
   private final UserResources users;
   private final GroupResources groups;
   private final ScimSettings settings;
-  @Context private SecurityContext security;
-  @Context private UriInfo uri;
 
   @Inject
   public BulkEndpoint(UserResources users, GroupResources groups, ScimSettings settings) {
@@ -42,7 +38,7 @@ public final class BulkEndpoint {
 
   @POST
   @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-  public Response bulk(byte[] body) throws ScimException {
+  public Response bulk(@Context RequestContext ctx, byte[] body) throws ScimException {
     if (body != null && body.length > settings.bulkMaxPayloadSize()) {
       throw new ContentTooLargeException(
           "the bulk request is "
@@ -52,7 +48,6 @@ public final class BulkEndpoint {
               + " (bulk.maxPayloadSize in /ServiceProviderConfig)");
     }
     BulkJob job = BulkReader.read(ScimJson.parse(body), settings.bulkMaxOperations());
-    RequestContext ctx = RequestContext.of(security, uri);
     return ScimResponses.json(
         ScimJson.MAPPER.valueToTree(new BulkRunner(users, groups).run(ctx, job)));
   }

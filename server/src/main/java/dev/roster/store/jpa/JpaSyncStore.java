@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.hibernate.Session;
 
 /**
@@ -41,6 +40,10 @@ import org.hibernate.Session;
 public final class JpaSyncStore implements SyncStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FETCH = 1_000;
+
+  /** Small enough for H2 to keep a page in memory (it writes results of more rows to a file). */
+  static final int PASS_PAGE = 10_000;
+
   private static final int DIGEST_CHUNK = 200;
 
   private final JpaTransactions tx;
@@ -57,6 +60,8 @@ public final class JpaSyncStore implements SyncStore {
    */
   private final Map<String, OpenRun> runs = new ConcurrentHashMap<>();
 
+  private final int passPage;
+
   private record OpenRun(JpaSyncWorkspace workspace, CreatedIds created) {}
 
   /**
@@ -69,7 +74,21 @@ public final class JpaSyncStore implements SyncStore {
       Map<String, String> defaultProfiles,
       boolean postgres,
       Path spoolRoot) {
+    this(tx, tenantId, defaultProfiles, postgres, spoolRoot, PASS_PAGE);
+  }
+
+  /**
+   * @param passPage how many users a page of {@link #sourcePass} holds
+   */
+  JpaSyncStore(
+      JpaTransactions tx,
+      UUID tenantId,
+      Map<String, String> defaultProfiles,
+      boolean postgres,
+      Path spoolRoot,
+      int passPage) {
     this.tx = tx;
+    this.passPage = passPage;
     this.postgres = postgres;
     this.spoolDirectory = new SpoolDirectory(spoolRoot);
     this.tenantId = tenantId;
@@ -108,25 +127,24 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
-    return membersBy("u.ldapDn", source, dns);
+    return membersBy("u.ldapDn", "ldap_dn", source, dns);
   }
 
   @Override
   public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
-    return membersBy("u.userNameLower", source, keys);
+    return membersBy("u.userNameLower", "user_name_lower", source, keys);
   }
 
   /**
    * As {@link #usersBy}, only the columns a membership needs: no entity, no JSON to parse. Up to
    * {@link Memberships#CHUNK} values are looked up in the index; more are found in one pass over
-   * the source's users, which an incremental run asks for: every member its groups name, about as
-   * many as the source has users. 100,000 lookups took 2 s on H2 in lists of 500, one pass over
-   * 110,000 users 0.04–0.4 s; the pass costs the source's users, so it is kept for lists too long
-   * to look up one by one. The pass reads only the source index (V13), which holds every column it
-   * selects: no row, and no user's JSON, is read.
+   * the source's users ({@link #sourcePass}), which an incremental run asks for: every member its
+   * groups name, about as many as the source has users. 100,000 lookups took 2 s on H2 in lists of
+   * 500, one pass over 110,000 users 0.04–0.4 s; the pass costs the source's users, so it is kept
+   * for lists too long to look up one by one.
    */
   private Map<String, StoredMember> membersBy(
-      String field, String source, Collection<String> values) {
+      String field, String column, String source, Collection<String> values) {
     Set<String> wanted = new HashSet<>(values);
     Map<String, StoredMember> members = new HashMap<>();
     String select =
@@ -137,25 +155,20 @@ public final class JpaSyncStore implements SyncStore {
     tx.run(
         () -> {
           if (wanted.size() > Memberships.CHUNK) {
-            // Not with H2's lazy query execution, which spared writing the rows to a temporary
-            // file: a lazy result reads pages of the snapshot it began with, which H2's background
-            // compaction may have dropped by then ("Chunk … not found", h2database/h2database#4142
-            // and #4383). A bench run's incremental sync failed so, while H2 compacted what the
-            // first run had written.
-            try (Stream<Object[]> rows =
-                session()
-                    .createSelectionQuery(
-                        select
-                            + "u.tenantId = :tenant and u.source = 'LDAP'"
-                            + " and u.sourceName = :source",
-                        Object[].class)
-                    .setParameter("tenant", tenantId)
-                    .setParameter("source", source)
-                    .setFetchSize(FETCH)
-                    .getResultStream()) {
-              rows.filter(row -> wanted.contains((String) row[0]))
-                  .forEach(row -> members.put((String) row[0], member(row)));
-            }
+            sourcePass(
+                column,
+                source,
+                row -> {
+                  String value = row.getString(2);
+                  if (wanted.contains(value)) {
+                    members.put(
+                        value,
+                        new StoredMember(
+                            Jdbc.uuid(row, 3),
+                            row.getString(4),
+                            DisabledReason.LEFT_DIRECTORY.equals(row.getString(5))));
+                  }
+                });
             return;
           }
           for (List<String> chunk : Memberships.chunks(wanted)) {
@@ -171,6 +184,62 @@ public final class JpaSyncStore implements SyncStore {
           }
         });
     return members;
+  }
+
+  /**
+   * Hands every user of {@code source} to {@code action} as a row of its DN, {@code column}, id,
+   * directory UUID and disabled reason, read from the source index (V13), which holds them all: no
+   * row, and no user's JSON, is read. By plain JDBC, in pages ({@link #PASS_PAGE} users) in DN
+   * order: one statement over 110,000 users went through Hibernate's row handling and a temporary
+   * file H2 wrote it to (too many rows to keep in memory), two thirds of an incremental run's 0.65
+   * s in it. Not with H2's lazy query execution either, which would spare the file: a lazy result
+   * reads pages of the snapshot it began with, which H2's background compaction may have dropped by
+   * then ("Chunk … not found", h2database/h2database#4142 and #4383).
+   *
+   * <p>DNs are not unique, so a page ends inside the users of its last DN: those are read again in
+   * full before the next page begins after that DN. A user may so be handed over twice, never
+   * missed.
+   */
+  private void sourcePass(String column, String source, Jdbc.RowAction action) {
+    Session session = session();
+    Jdbc.query(session, sourcePassSelect(column, "is null"), List.of(tenantId, source), action);
+    // A range on the DN for the first page too, not "is not null": H2 sorts what it reads for that.
+    String page = sourcePassSelect(column, ">= ''") + " limit " + passPage;
+    List<Object> parameters = List.of(tenantId, source);
+    while (true) {
+      String[] last = new String[1];
+      int[] read = new int[1];
+      Jdbc.query(
+          session,
+          page,
+          parameters,
+          row -> {
+            last[0] = row.getString(1);
+            read[0]++;
+            action.accept(row);
+          });
+      if (read[0] < passPage) {
+        return;
+      }
+      Jdbc.query(
+          session, sourcePassSelect(column, "= ?"), List.of(tenantId, source, last[0]), action);
+      page = sourcePassSelect(column, "> ?") + " limit " + passPage;
+      parameters = List.of(tenantId, source, last[0]);
+    }
+  }
+
+  /**
+   * The users of a source whose DN passes {@code dnTest}, in the source index's order: an order
+   * that begins with the index's first columns (fixed by the test anyway), for H2 to follow the
+   * index instead of sorting what it reads.
+   */
+  static String sourcePassSelect(String column, String dnTest) {
+    return "select ldap_dn, "
+        + column
+        + ", id, ldap_uuid, disabled_reason from user_account"
+        + " where tenant_id = ? and source = 'LDAP' and source_name = ? and ldap_dn "
+        + dnTest
+        + " order by tenant_id, source, source_name, ldap_dn";
   }
 
   private static StoredMember member(Object[] row) {

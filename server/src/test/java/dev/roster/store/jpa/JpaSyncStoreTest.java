@@ -149,6 +149,48 @@ class JpaSyncStoreTest {
     }
   }
 
+  /**
+   * The pass goes through the source's users in pages by DN, and DNs need not be unique: ten users
+   * sharing one DN across pages of four are each found once, by userName, as lookups find them.
+   */
+  @Test
+  void onePassInPagesFindsEveryUserWhenAPageEndsAmongUsersOfOneDn() throws Exception {
+    try (GeneratedDirectory directory = GeneratedDirectory.start(30)) {
+      SourceSettings corp = directory.source(10, Deletion.DISABLE, "entryUUID", -1);
+      try (SyncOutcome first =
+          new Synchronizer(new DirectoryReader(), store, 10).run(corp, SyncMode.FULL)) {
+        assertThat(first.applied()).isTrue();
+      }
+      tx.run(
+          () ->
+              tx.session()
+                  .createNativeMutationQuery(
+                      "update user_account set ldap_dn = 'uid=shared,ou=people,dc=ex'"
+                          + " where user_name_lower >= 'u010' and user_name_lower < 'u020'")
+                  .executeUpdate());
+      List<String> names = new ArrayList<>();
+      tx.run(
+          () ->
+              names.addAll(
+                  tx.session()
+                      .createNativeQuery("select user_name_lower from user_account", String.class)
+                      .getResultList()));
+      List<String> many = new ArrayList<>(names);
+      for (int i = 0; many.size() <= Memberships.CHUNK; i++) {
+        many.add("nobody-" + i);
+      }
+      JpaSyncStore paged =
+          new JpaSyncStore(tx, Tenant.DEFAULT_ID, Map.of(), database.isPostgres(), spool, 4);
+
+      Map<String, StoredMember> lookedUp = paged.membersByUserName("corp", names);
+      Map<String, StoredMember> onePass = paged.membersByUserName("corp", many);
+
+      assertThat(onePass).isEqualTo(lookedUp).hasSize(30);
+      assertThat(onePass.values().stream().map(StoredMember::id).distinct()).hasSize(30);
+      assertThat(paged.membersByDn("corp", many)).isEmpty();
+    }
+  }
+
   @Test
   void theWorkspaceWalksUnseenUsersOnceInPagesAndReadsThePlanBackInApplyOrder() throws Exception {
     List<String> anchors = List.of("b", "A", "a", "B", "c", "Ä", "a-1");

@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Projection {
+  /** Per resource type's name, its common and core attributes. */
+  private static final Map<String, List<AttributeDefinition>> TOP_LEVEL = topLevelOfEachType();
+
   private final ScimResourceType type;
   private final boolean only;
   private final Selection selection;
@@ -217,13 +220,29 @@ public final class Projection {
   }
 
   private List<AttributeDefinition> topLevel() {
-    return Stream.concat(ScimSchemas.common().stream(), type.core().getAttributes().stream())
-        .toList();
+    return TOP_LEVEL.get(type.name());
   }
 
+  // A loop, not a stream: every attribute of every resource a response carries is looked up here.
   private static Optional<AttributeDefinition> find(
       Collection<AttributeDefinition> definitions, String name) {
-    return definitions.stream().filter(d -> d.getName().equalsIgnoreCase(name)).findFirst();
+    for (AttributeDefinition definition : definitions) {
+      if (definition.getName().equalsIgnoreCase(name)) {
+        return Optional.of(definition);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, List<AttributeDefinition>> topLevelOfEachType() {
+    Map<String, List<AttributeDefinition>> topLevel = new LinkedHashMap<>();
+    for (ScimResourceType type : ScimResourceType.all()) {
+      topLevel.put(
+          type.name(),
+          Stream.concat(ScimSchemas.common().stream(), type.core().getAttributes().stream())
+              .toList());
+    }
+    return Map.copyOf(topLevel);
   }
 
   /** Adds one named attribute to the selection, in the schema's spelling. */

@@ -33,8 +33,16 @@ public record ScimResourceType(
     return List.of(USER, GROUP);
   }
 
-  /** The extension with this URN, ignoring case. */
+  /**
+   * The extension with this URN, ignoring case. A loop, not a stream: a response asks this of each
+   * of its attributes.
+   */
   public Optional<SchemaResource> extension(String urn) {
-    return extensions.stream().filter(e -> e.getId().equalsIgnoreCase(urn)).findFirst();
+    for (SchemaResource extension : extensions) {
+      if (extension.getId().equalsIgnoreCase(urn)) {
+        return Optional.of(extension);
+      }
+    }
+    return Optional.empty();
   }
 }

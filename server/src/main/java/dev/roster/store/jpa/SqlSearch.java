@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 /**
  * A filtered, sorted, paged search over one resource table, answered by the database: one query for
@@ -76,10 +75,15 @@ final class SqlSearch<E> {
       return new Page<>(List.of(), count(session, where, p), index.startIndex());
     }
     List<Object[]> rows =
-        ids(session, where, sort, query.descending(), narrows(query.filter()), pageParameters)
-            .setFirstResult(index.startIndex() - 1)
-            .setMaxResults(index.count())
-            .getResultList();
+        ids(
+            session,
+            where,
+            sort,
+            query.descending(),
+            narrows(query.filter()),
+            pageParameters,
+            index.startIndex() - 1L,
+            index.count());
     // A page that is not full and not past the end ends the results: its rows tell the total,
     // and the count query (a scan of every match) is left out. Most searches by userName or
     // externalId, an identity provider's lookups, are such pages.
@@ -107,10 +111,7 @@ final class SqlSearch<E> {
     String condition =
         position == null ? where : where + " and " + sort.after(position, reverse, p);
     List<Object[]> rows =
-        new ArrayList<>(
-            ids(session, condition, sort, reverse, narrowed, p)
-                .setMaxResults(cursor.count() + 1)
-                .getResultList());
+        new ArrayList<>(ids(session, condition, sort, reverse, narrowed, p, 0, cursor.count() + 1));
     boolean more = rows.size() > cursor.count();
     if (more) {
       rows.remove(rows.size() - 1);
@@ -186,25 +187,41 @@ final class SqlSearch<E> {
   }
 
   private long count(Session session, String where, SqlParameters p) {
-    NativeQuery<Long> count =
-        session.createNativeQuery(
-            "select count(*) from " + table.table() + " e where " + where, Long.class);
-    p.applyTo(count);
-    return count.getSingleResult();
+    SqlParameters.Positional count =
+        p.positional("select count(*) from " + table.table() + " e where " + where);
+    long[] total = new long[1];
+    Jdbc.query(session, count.sql(), count.values(), row -> total[0] = row.getLong(1));
+    return total[0];
   }
 
-  /** The ids and sort values of the rows meeting {@code where}, in order. */
-  private NativeQuery<Object[]> ids(
+  /**
+   * The ids and sort values of the rows meeting {@code where}, in order: {@code limit} rows after
+   * skipping {@code offset}.
+   */
+  private List<Object[]> ids(
       Session session,
       String where,
       SortKey sort,
       boolean descending,
       boolean narrowed,
-      SqlParameters p) {
-    NativeQuery<Object[]> query =
-        session.createNativeQuery(idsSql(where, sort, descending, narrowed), Object[].class);
-    p.applyTo(query);
-    return query;
+      SqlParameters p,
+      long offset,
+      int limit) {
+    SqlParameters.Positional ids =
+        p.positional(
+            idsSql(where, sort, descending, narrowed)
+                + " offset "
+                + offset
+                + " rows fetch next "
+                + limit
+                + " rows only");
+    List<Object[]> rows = new ArrayList<>();
+    Jdbc.query(
+        session,
+        ids.sql(),
+        ids.values(),
+        row -> rows.add(new Object[] {Jdbc.uuid(row, 1), row.getObject(2)}));
+    return rows;
   }
 
   private String idsSql(String where, SortKey sort, boolean descending, boolean narrowed) {

@@ -52,6 +52,10 @@ final class SqlParameters {
    * {@code sql}, written with this object's placeholders, for JDBC: each {@code :name} outside a
    * quoted literal becomes {@code ?} and its value is added in that place (a name used twice is
    * bound twice). Instants go as {@code OffsetDateTime} in UTC, which both drivers take.
+   *
+   * <p>It knows single-quoted literals and nothing more of SQL: the fragments a search is built of
+   * must hold no double-quoted identifiers, comments, dollar quoting or {@code E''} strings, and no
+   * colon outside a literal but a placeholder's.
    */
   Positional positional(String sql) {
     StringBuilder text = new StringBuilder(sql.length());

@@ -207,19 +207,17 @@ final class SqlSearch<E> {
       SqlParameters p,
       long offset,
       int limit) {
-    SqlParameters.Positional ids =
-        p.positional(
-            idsSql(where, sort, descending, narrowed)
-                + " offset "
-                + offset
-                + " rows fetch next "
-                + limit
-                + " rows only");
+    SqlParameters.Positional ids = p.positional(idsSql(where, sort, descending, narrowed));
+    // Bound, not written into the text: every page of a search is then the same statement to the
+    // database's statement cache.
+    List<Object> values = new ArrayList<>(ids.values());
+    values.add(offset);
+    values.add(limit);
     List<Object[]> rows = new ArrayList<>();
     Jdbc.query(
         session,
-        ids.sql(),
-        ids.values(),
+        ids.sql() + " offset ? rows fetch next ? rows only",
+        values,
         row -> rows.add(new Object[] {Jdbc.uuid(row, 1), row.getObject(2)}));
     return rows;
   }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,18 +128,9 @@ class JpaSyncStoreTest {
       try (SyncOutcome second = sync.run(corp, SyncMode.FULL)) {
         assertThat(second.applied()).isTrue();
       }
-      List<String> dns = new ArrayList<>();
-      tx.run(
-          () ->
-              dns.addAll(
-                  tx.session()
-                      .createNativeQuery("select ldap_dn from user_account", String.class)
-                      .getResultList()));
+      List<String> dns = column("ldap_dn");
       assertThat(dns).hasSize(30);
-      List<String> many = new ArrayList<>(dns);
-      for (int i = 0; many.size() <= Memberships.CHUNK; i++) {
-        many.add("uid=nobody-" + i + ",ou=people,dc=ex");
-      }
+      List<String> many = beyondOneLookup(dns, i -> "uid=nobody-" + i + ",ou=people,dc=ex");
 
       Map<String, StoredMember> lookedUp = store.membersByDn("corp", dns);
       Map<String, StoredMember> onePass = store.membersByDn("corp", many);
@@ -168,17 +160,8 @@ class JpaSyncStoreTest {
                       "update user_account set ldap_dn = 'uid=shared,ou=people,dc=ex'"
                           + " where user_name_lower >= 'u010' and user_name_lower < 'u020'")
                   .executeUpdate());
-      List<String> names = new ArrayList<>();
-      tx.run(
-          () ->
-              names.addAll(
-                  tx.session()
-                      .createNativeQuery("select user_name_lower from user_account", String.class)
-                      .getResultList()));
-      List<String> many = new ArrayList<>(names);
-      for (int i = 0; many.size() <= Memberships.CHUNK; i++) {
-        many.add("nobody-" + i);
-      }
+      List<String> names = column("user_name_lower");
+      List<String> many = beyondOneLookup(names, i -> "nobody-" + i);
       JpaSyncStore paged =
           new JpaSyncStore(tx, Tenant.DEFAULT_ID, Map.of(), database.isPostgres(), spool, 4);
 
@@ -534,6 +517,27 @@ class JpaSyncStoreTest {
     try (var files = java.nio.file.Files.walk(spool)) {
       return files.filter(file -> file.toString().endsWith(".plan")).count();
     }
+  }
+
+  /** One column of every user row. */
+  private List<String> column(String name) {
+    return tx.inTransaction(
+        () ->
+            tx.session()
+                .createNativeQuery("select " + name + " from user_account", String.class)
+                .getResultList());
+  }
+
+  /**
+   * {@code values} and as many names of nobody as make the list longer than one lookup takes, so
+   * the store answers it from one pass over the source's users.
+   */
+  private static List<String> beyondOneLookup(List<String> values, IntFunction<String> nobody) {
+    List<String> many = new ArrayList<>(values);
+    for (int i = 0; many.size() <= Memberships.CHUNK; i++) {
+      many.add(nobody.apply(i));
+    }
+    return many;
   }
 
   private long rows(String table) {

@@ -74,7 +74,8 @@ final class Jdbc {
     }
   }
 
-  private static String isAnyOf(int count) {
+  /** {@code " = ?"} for one value, {@code " in (?, ?, …)"} for more. */
+  static String isAnyOf(int count) {
     if (count == 1) {
       return " = ?";
     }

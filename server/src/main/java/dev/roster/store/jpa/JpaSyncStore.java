@@ -127,12 +127,12 @@ public final class JpaSyncStore implements SyncStore {
 
   @Override
   public Map<String, StoredMember> membersByDn(String source, Collection<String> dns) {
-    return membersBy("u.ldapDn", "ldap_dn", source, dns);
+    return membersBy("ldap_dn", source, dns);
   }
 
   @Override
   public Map<String, StoredMember> membersByUserName(String source, Collection<String> keys) {
-    return membersBy("u.userNameLower", "user_name_lower", source, keys);
+    return membersBy("user_name_lower", source, keys);
   }
 
   /**
@@ -144,43 +144,47 @@ public final class JpaSyncStore implements SyncStore {
    * for lists too long to look up one by one.
    */
   private Map<String, StoredMember> membersBy(
-      String field, String column, String source, Collection<String> values) {
+      String column, String source, Collection<String> values) {
     Set<String> wanted = new HashSet<>(values);
     Map<String, StoredMember> members = new HashMap<>();
-    String select =
-        "select "
-            + field
-            + ", u.id, u.ldapUuid, u.disabledReason, u.tenantId, u.source, u.sourceName"
-            + " from UserEntity u where ";
+    // The columns of the source pass, then what the lookups below test in Java: with the tenant
+    // and source in the statement, H2 may take the source index, on which an IN list over a later
+    // column is not a lookup but a walk of the whole source.
+    Jdbc.RowAction keep =
+        row -> {
+          String value = row.getString(2);
+          if (wanted.contains(value)) {
+            members.put(
+                value,
+                new StoredMember(
+                    Jdbc.uuid(row, 3),
+                    row.getString(4),
+                    DisabledReason.LEFT_DIRECTORY.equals(row.getString(5))));
+          }
+        };
     tx.run(
         () -> {
           if (wanted.size() > Memberships.CHUNK) {
-            sourcePass(
-                column,
-                source,
-                row -> {
-                  String value = row.getString(2);
-                  if (wanted.contains(value)) {
-                    members.put(
-                        value,
-                        new StoredMember(
-                            Jdbc.uuid(row, 3),
-                            row.getString(4),
-                            DisabledReason.LEFT_DIRECTORY.equals(row.getString(5))));
-                  }
-                });
+            sourcePass(column, source, keep);
             return;
           }
           for (List<String> chunk : Memberships.chunks(wanted)) {
-            session()
-                .createSelectionQuery(select + field + " in (:values)", Object[].class)
-                .setParameterList("values", chunk)
-                .getResultList()
-                .stream()
-                .filter(
-                    row ->
-                        tenantId.equals(row[4]) && "LDAP".equals(row[5]) && source.equals(row[6]))
-                .forEach(row -> members.put((String) row[0], member(row)));
+            Jdbc.query(
+                session(),
+                "select ldap_dn, "
+                    + column
+                    + ", id, ldap_uuid, disabled_reason, tenant_id, source, source_name"
+                    + " from user_account where "
+                    + column
+                    + Jdbc.isAnyOf(chunk.size()),
+                chunk,
+                row -> {
+                  if (tenantId.equals(Jdbc.uuid(row, 6))
+                      && "LDAP".equals(row.getString(7))
+                      && source.equals(row.getString(8))) {
+                    keep.accept(row);
+                  }
+                });
           }
         });
     return members;
@@ -240,11 +244,6 @@ public final class JpaSyncStore implements SyncStore {
         + " where tenant_id = ? and source = 'LDAP' and source_name = ? and ldap_dn "
         + dnTest
         + " order by tenant_id, source, source_name, ldap_dn";
-  }
-
-  private static StoredMember member(Object[] row) {
-    return new StoredMember(
-        (UUID) row[1], (String) row[2], DisabledReason.LEFT_DIRECTORY.equals(row[3]));
   }
 
   @Override

@@ -9,10 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
  * 7644 §3.9).
  */
 public record ProjectionParams(String attributes, String excludedAttributes) {
-  /**
-   * The request's. Read from its query string, not bound as a {@code @BeanParam}: Jersey builds a
-   * bean parameter through HK2 on every request, which was 6 % of a GET's CPU.
-   */
+  /** The request's, from its query string; {@link RequestValues} hands it to the endpoints. */
   static ProjectionParams of(UriInfo uri) {
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     return new ProjectionParams(query.getFirst("attributes"), query.getFirst("excludedAttributes"));

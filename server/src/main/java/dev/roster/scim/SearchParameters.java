@@ -28,10 +28,7 @@ public record SearchParameters(
   /** Longer filters are refused before parsing: no legitimate client needs more. */
   static final int MAX_FILTER_LENGTH = 10_000;
 
-  /**
-   * The search in a request's query string, read from it rather than bound as a bean parameter,
-   * which Jersey builds through HK2 on every request.
-   */
+  /** The search in a request's query string; {@link RequestValues} hands it to the endpoints. */
   static SearchParameters of(UriInfo uri) {
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     return new SearchParameters(

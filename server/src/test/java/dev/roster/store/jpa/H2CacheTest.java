@@ -12,9 +12,9 @@ class H2CacheTest {
   private static final long GIB = 1024L * 1024 * 1024;
 
   @Test
-  void anEighthOfTheHeapIsH2sPageCache() {
+  void aQuarterOfTheHeapIsH2sPageCache() {
     assertThat(Database.withH2Cache("jdbc:h2:file:/data/roster;AUTO_SERVER=TRUE", 2 * GIB))
-        .isEqualTo("jdbc:h2:file:/data/roster;AUTO_SERVER=TRUE;CACHE_SIZE=262144");
+        .isEqualTo("jdbc:h2:file:/data/roster;AUTO_SERVER=TRUE;CACHE_SIZE=524288");
   }
 
   @Test
@@ -50,7 +50,7 @@ class H2CacheTest {
                               + " where setting_name = 'info.CACHE_MAX_SIZE'",
                           Object.class)
                       .getSingleResult());
-      long expected = Math.max(16, Runtime.getRuntime().maxMemory() / 8 / 1024 / 1024);
+      long expected = Math.max(16, Runtime.getRuntime().maxMemory() / 4 / 1024 / 1024);
       assertThat(Long.parseLong(megabytes.toString())).isEqualTo(expected);
     }
   }

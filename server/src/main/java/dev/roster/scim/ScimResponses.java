@@ -2,8 +2,9 @@ package dev.roster.scim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.ListResponse;
-import jakarta.ws.rs.core.EntityTag;
+import dev.roster.scim.map.MetaMapper;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
@@ -14,6 +15,13 @@ import java.util.List;
  * Content-Location} (plus {@code Location} on 201), RFC 7644 §3.1 and §3.14.
  */
 public final class ScimResponses {
+  /**
+   * Headers go to Jersey as the objects it would otherwise parse or format again on every response:
+   * a {@code MediaType}, and the ETag and locations as text (Jersey formats an {@code EntityTag} or
+   * a {@code URI} through a header delegate it looks up each time).
+   */
+  private static final MediaType SCIM = MediaType.valueOf(ScimJson.MEDIA_TYPE);
+
   private ScimResponses() {}
 
   public static Response created(Rendered rendered) {
@@ -28,8 +36,9 @@ public final class ScimResponses {
 
   /** RFC 7232 §4.1: 304 carries the ETag and Content-Location, no body. */
   public static Response notModified(Rendered rendered) {
-    return Response.notModified(new EntityTag(String.valueOf(rendered.version()), true))
-        .header(HttpHeaders.CONTENT_LOCATION, rendered.location())
+    return Response.notModified()
+        .header(HttpHeaders.ETAG, MetaMapper.etag(rendered.version()))
+        .header(HttpHeaders.CONTENT_LOCATION, rendered.location().toString())
         .build();
   }
 
@@ -40,14 +49,14 @@ public final class ScimResponses {
   /** A write answered without its resource: the new ETag and where the resource is. */
   public static Response noContent(java.net.URI location, long version) {
     return Response.noContent()
-        .tag(new EntityTag(String.valueOf(version), true))
-        .header(HttpHeaders.CONTENT_LOCATION, location)
+        .header(HttpHeaders.ETAG, MetaMapper.etag(version))
+        .header(HttpHeaders.CONTENT_LOCATION, location.toString())
         .build();
   }
 
   /** A ListResponse (RFC 7644 §3.4.2). */
   public static Response list(ListResponse<ObjectNode> list) {
-    return Response.ok(ScimJson.write(list), ScimJson.MEDIA_TYPE).build();
+    return Response.ok(ScimJson.write(list), SCIM).build();
   }
 
   /** A ListResponse over a small, fixed list (the discovery endpoints). */
@@ -56,7 +65,7 @@ public final class ScimResponses {
   }
 
   public static Response json(Object body) {
-    return Response.ok(entity(body), ScimJson.MEDIA_TYPE).build();
+    return Response.ok(entity(body), SCIM).build();
   }
 
   /** A body that streams itself (a large group) as it is; any other written to bytes here. */
@@ -68,8 +77,8 @@ public final class ScimResponses {
       Response.ResponseBuilder builder, Rendered rendered) {
     return builder
         .entity(entity(rendered.body()))
-        .type(ScimJson.MEDIA_TYPE)
-        .tag(new EntityTag(String.valueOf(rendered.version()), true))
-        .header(HttpHeaders.CONTENT_LOCATION, rendered.location());
+        .type(SCIM)
+        .header(HttpHeaders.ETAG, MetaMapper.etag(rendered.version()))
+        .header(HttpHeaders.CONTENT_LOCATION, rendered.location().toString());
   }
 }

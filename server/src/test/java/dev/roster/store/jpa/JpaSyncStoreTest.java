@@ -118,16 +118,11 @@ class JpaSyncStoreTest {
   void membersAreFoundTheSameByLookupsAndByOnePassOverTheSource() throws Exception {
     try (GeneratedDirectory directory = GeneratedDirectory.start(30)) {
       SourceSettings corp = directory.source(10, Deletion.DISABLE, "entryUUID", -1);
-      Synchronizer sync = new Synchronizer(new DirectoryReader(), store, 10);
       directory.server().delete(dn(3));
-      try (SyncOutcome first = sync.run(corp, SyncMode.FULL)) {
-        assertThat(first.applied()).isTrue();
-      }
+      syncFully(corp, 10);
       directory.add(3);
       directory.server().delete(dn(5));
-      try (SyncOutcome second = sync.run(corp, SyncMode.FULL)) {
-        assertThat(second.applied()).isTrue();
-      }
+      syncFully(corp, 10);
       List<String> dns = column("ldap_dn");
       assertThat(dns).hasSize(30);
       List<String> many = beyondOneLookup(dns, i -> "uid=nobody-" + i + ",ou=people,dc=ex");
@@ -149,10 +144,7 @@ class JpaSyncStoreTest {
   void onePassInPagesFindsEveryUserWhenAPageEndsAmongUsersOfOneDn() throws Exception {
     try (GeneratedDirectory directory = GeneratedDirectory.start(30)) {
       SourceSettings corp = directory.source(10, Deletion.DISABLE, "entryUUID", -1);
-      try (SyncOutcome first =
-          new Synchronizer(new DirectoryReader(), store, 10).run(corp, SyncMode.FULL)) {
-        assertThat(first.applied()).isTrue();
-      }
+      syncFully(corp, 10);
       tx.run(
           () ->
               tx.session()
@@ -252,10 +244,7 @@ class JpaSyncStoreTest {
   void aGroupsDigestCountsOnlyAtTheVersionItWasTakenAt() throws Exception {
     try (GeneratedDirectory directory = GeneratedDirectory.start(30)) {
       SourceSettings source = directory.source(4, Deletion.DISABLE, "entryUUID", -1);
-      try (SyncOutcome first =
-          new Synchronizer(new DirectoryReader(), store, 5).run(source, SyncMode.FULL)) {
-        assertThat(first.applied()).isTrue();
-      }
+      syncFully(source, 5);
       Map<String, StoredGroup> groups = groupsByName();
       assertThat(groups).isNotEmpty();
       assertThat(store.heldMemberships("corp"))
@@ -520,6 +509,14 @@ class JpaSyncStoreTest {
   }
 
   /** One column of every user row. */
+  /** A full run of {@code source} in batches of {@code batch}, which must apply. */
+  private void syncFully(SourceSettings source, int batch) throws Exception {
+    try (SyncOutcome run =
+        new Synchronizer(new DirectoryReader(), store, batch).run(source, SyncMode.FULL)) {
+      assertThat(run.applied()).isTrue();
+    }
+  }
+
   private List<String> column(String name) {
     return tx.inTransaction(
         () ->

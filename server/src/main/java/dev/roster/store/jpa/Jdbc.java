@@ -95,8 +95,13 @@ final class Jdbc {
     if (time == null) {
       statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
-      statement.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
+      statement.setObject(index, utc(time));
     }
+  }
+
+  /** An instant as both drivers take one for a {@code TIMESTAMP WITH TIME ZONE}: at UTC. */
+  static OffsetDateTime utc(Instant time) {
+    return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
   }
 
   /** A {@code TIMESTAMP WITH TIME ZONE} column, null as null. */

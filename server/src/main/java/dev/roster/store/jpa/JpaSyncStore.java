@@ -171,10 +171,8 @@ public final class JpaSyncStore implements SyncStore {
           for (List<String> chunk : Memberships.chunks(wanted)) {
             Jdbc.query(
                 session(),
-                "select ldap_dn, "
-                    + column
-                    + ", id, ldap_uuid, disabled_reason, tenant_id, source, source_name"
-                    + " from user_account where "
+                memberColumns(column)
+                    + ", tenant_id, source, source_name from user_account where "
                     + column
                     + Jdbc.isAnyOf(chunk.size()),
                 chunk,
@@ -233,15 +231,21 @@ public final class JpaSyncStore implements SyncStore {
   }
 
   /**
+   * The columns a {@link StoredMember} is made of, as the row action of {@code membersBy} reads
+   * them.
+   */
+  private static String memberColumns(String column) {
+    return "select ldap_dn, " + column + ", id, ldap_uuid, disabled_reason";
+  }
+
+  /**
    * The users of a source whose DN passes {@code dnTest}, in the source index's order: an order
    * that begins with the index's first columns (fixed by the test anyway), for H2 to follow the
    * index instead of sorting what it reads.
    */
   static String sourcePassSelect(String column, String dnTest) {
-    return "select ldap_dn, "
-        + column
-        + ", id, ldap_uuid, disabled_reason from user_account"
-        + " where tenant_id = ? and source = 'LDAP' and source_name = ? and ldap_dn "
+    return memberColumns(column)
+        + " from user_account where tenant_id = ? and source = 'LDAP' and source_name = ? and ldap_dn "
         + dnTest
         + " order by tenant_id, source, source_name, ldap_dn";
   }

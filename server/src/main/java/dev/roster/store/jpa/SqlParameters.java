@@ -1,7 +1,6 @@
 package dev.roster.store.jpa;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ final class SqlParameters {
           throw new IllegalStateException("no value bound for :" + name);
         }
         Object value = values.get(name);
-        bound.add(value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+        bound.add(value instanceof Instant instant ? Jdbc.utc(instant) : value);
         text.append('?');
         i = end - 1;
         continue;

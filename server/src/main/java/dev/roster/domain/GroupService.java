@@ -16,6 +16,7 @@ public final class GroupService {
   private final Transactions tx;
   private final GroupStore groups;
   private final AdministratorGuard guard;
+  private final WriteQueue<UUID> patches = new WriteQueue<>();
 
   public GroupService(Transactions tx, GroupStore groups, AdministratorGuard guard) {
     this.tx = tx;
@@ -74,12 +75,23 @@ public final class GroupService {
 
   /**
    * RFC 7644 §3.5.2 modify. The group is locked for the transaction, so concurrent PATCHes of one
-   * group apply one after the other and none is lost. {@code rename} computes the new displayName
-   * and externalId from the current group; {@code changes} run in order as set-based statements on
-   * the manual memberships, never reading the group's other members. Adding a member that is there
-   * or removing one that is not changes nothing; a PATCH that changes nothing keeps the version.
+   * group apply one after the other and none is lost; within this server they queue for it in the
+   * order they arrived ({@link WriteQueue}) before their transactions begin. {@code rename}
+   * computes the new displayName and externalId from the current group; {@code changes} run in
+   * order as set-based statements on the manual memberships, never reading the group's other
+   * members. Adding a member that is there or removing one that is not changes nothing; a PATCH
+   * that changes nothing keeps the version.
    */
   public Group patch(
+      UUID tenantId,
+      UUID id,
+      IfMatch ifMatch,
+      UnaryOperator<Group> rename,
+      List<MembershipChange> changes) {
+    return patches.run(id, () -> patchNow(tenantId, id, ifMatch, rename, changes));
+  }
+
+  private Group patchNow(
       UUID tenantId,
       UUID id,
       IfMatch ifMatch,

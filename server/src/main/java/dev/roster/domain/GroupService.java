@@ -157,8 +157,13 @@ public final class GroupService {
                   resolveMembers(tenantId, groupId, change.members()))
               > 0;
       case REMOVE -> {
-        refuseDirectoryMemberships(tenantId, groupId, ids(change));
-        yield groups.removeMembers(tenantId, groupId, Origin.MANUAL, ids(change)) > 0;
+        List<Holding> held = groups.holdings(tenantId, groupId, ids(change));
+        refuseDirectoryMemberships(held);
+        // Past the refusal every membership held is manual: these are the ones to remove.
+        Map<UUID, MemberType> manual = new LinkedHashMap<>();
+        held.forEach(holding -> manual.put(holding.member(), holding.type()));
+        groups.removeMembers(tenantId, groupId, Origin.MANUAL, manual);
+        yield !manual.isEmpty();
       }
       case REMOVE_ALL -> groups.removeAllMembers(tenantId, groupId, Origin.MANUAL) > 0;
       case REPLACE ->
@@ -174,16 +179,16 @@ public final class GroupService {
    * A membership the LDAP sync made belongs to the directory: removed over SCIM it would come back
    * at the next sync, so asking to remove it is refused and says where to remove it instead.
    */
-  private void refuseDirectoryMemberships(UUID tenantId, UUID groupId, List<UUID> members) {
-    Map<UUID, String> origins = groups.directoryOrigins(tenantId, groupId, members);
-    if (!origins.isEmpty()) {
-      Map.Entry<UUID, String> first = origins.entrySet().iterator().next();
-      throw new Invalid(
-          "members[value eq \"" + first.getKey() + "\"]",
-          "this membership comes from the directory ("
-              + first.getValue()
-              + ") and cannot be removed over SCIM; remove it in the directory, and the next sync"
-              + " removes it here");
+  private static void refuseDirectoryMemberships(List<Holding> held) {
+    for (Holding holding : held) {
+      if (!holding.origin().isManual()) {
+        throw new Invalid(
+            "members[value eq \"" + holding.member() + "\"]",
+            "this membership comes from the directory ("
+                + holding.origin()
+                + ") and cannot be removed over SCIM; remove it in the directory, and the next sync"
+                + " removes it here");
+      }
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.roster.store;
 
 import dev.roster.domain.Group;
+import dev.roster.domain.Holding;
 import dev.roster.domain.Member;
 import dev.roster.domain.MemberType;
 import dev.roster.domain.Origin;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,10 +46,10 @@ public interface GroupStore {
   boolean isNested(UUID tenantId, UUID groupId);
 
   /**
-   * Of these members of the group, the ones with a membership made by a directory sync, with its
-   * origin ({@code LDAP:<source>}); one query, whatever the group's size.
+   * The group's memberships, of every origin, that these members hold; the cost is the members' own
+   * memberships, whatever the group's size.
    */
-  Map<UUID, String> directoryOrigins(UUID tenantId, UUID groupId, Collection<UUID> members);
+  List<Holding> holdings(UUID tenantId, UUID groupId, Collection<UUID> members);
 
   /** What each of these ids is in the tenant: a user, a group, or absent. */
   Map<UUID, MemberType> resolve(UUID tenantId, Collection<UUID> ids);
@@ -64,8 +66,8 @@ public interface GroupStore {
    */
   int addMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
 
-  /** Removes these members' memberships of this origin; returns how many rows went. */
-  int removeMembers(UUID tenantId, UUID groupId, Origin origin, Collection<UUID> members);
+  /** Removes these members' memberships of this origin, where they hold one. */
+  void removeMembers(UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members);
 
   /** Removes every membership of this origin from the group; returns how many rows went. */
   int removeAllMembers(UUID tenantId, UUID groupId, Origin origin);

@@ -5,6 +5,7 @@ import dev.roster.domain.Clock;
 import dev.roster.domain.Conflict;
 import dev.roster.domain.Group;
 import dev.roster.domain.GroupSettings;
+import dev.roster.domain.Holding;
 import dev.roster.domain.Member;
 import dev.roster.domain.MemberType;
 import dev.roster.domain.Meta;
@@ -17,10 +18,10 @@ import dev.roster.store.SearchQuery;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.Session;
@@ -124,30 +125,8 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   @Override
-  public Map<UUID, String> directoryOrigins(UUID tenantId, UUID groupId, Collection<UUID> members) {
-    Map<UUID, String> found = new java.util.LinkedHashMap<>();
-    // One query per member column, each led by that column's index (member, group): the form
-    // "user_id in (…) or member_group_id in (…)" walked every membership of the group instead,
-    // 100,000 rows for one member removed from a large group.
-    for (String column : List.of("user_id", "member_group_id")) {
-      for (List<UUID> chunk : Memberships.chunks(members)) {
-        List<Object[]> rows =
-            session()
-                .createNativeQuery(
-                    "select "
-                        + column
-                        + ", origin from membership where "
-                        + column
-                        + " in (:ids) and group_id = :group and origin <> :manual",
-                    Object[].class)
-                .setParameterList("ids", chunk)
-                .setParameter("group", groupId)
-                .setParameter("manual", Origin.MANUAL.value())
-                .getResultList();
-        rows.forEach(row -> found.putIfAbsent(Memberships.uuid(row[0]), (String) row[1]));
-      }
-    }
-    return found;
+  public List<Holding> holdings(UUID tenantId, UUID groupId, Collection<UUID> members) {
+    return Memberships.holdings(session(), groupId, members);
   }
 
   @Override
@@ -157,7 +136,10 @@ public final class JpaGroupStore implements GroupStore {
       return found;
     }
     idsIn("user_account", tenantId, ids).forEach(id -> found.put(id, MemberType.USER));
-    idsIn("user_group", tenantId, ids).forEach(id -> found.put(id, MemberType.GROUP));
+    if (found.size() < new HashSet<>(ids).size()) {
+      // Members are most often users only: then the groups need not be asked.
+      idsIn("user_group", tenantId, ids).forEach(id -> found.put(id, MemberType.GROUP));
+    }
     return found;
   }
 
@@ -179,10 +161,9 @@ public final class JpaGroupStore implements GroupStore {
   }
 
   @Override
-  public int removeMembers(UUID tenantId, UUID groupId, Origin origin, Collection<UUID> members) {
-    Set<UUID> present = Memberships.present(session(), groupId, origin, members);
-    Memberships.remove(session(), groupId, origin, present);
-    return present.size();
+  public void removeMembers(
+      UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    Memberships.remove(session(), groupId, origin, members);
   }
 
   @Override

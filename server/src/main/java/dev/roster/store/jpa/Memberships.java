@@ -2,6 +2,7 @@ package dev.roster.store.jpa;
 
 import dev.roster.domain.Clock;
 import dev.roster.domain.GroupRef;
+import dev.roster.domain.Holding;
 import dev.roster.domain.Invalid;
 import dev.roster.domain.Member;
 import dev.roster.domain.MemberType;
@@ -96,12 +97,11 @@ final class Memberships {
    * member, whose memberships then go by cascade.
    */
   static void touchGroupsOf(Session session, UUID tenantId, UUID memberId, MemberType type) {
-    String column = type == MemberType.USER ? "user_id" : "member_group_id";
     session
         .createNativeMutationQuery(
             "update user_group set version = version + 1, last_modified = :now"
                 + " where tenant_id = :tenant and id in (select group_id from membership where "
-                + column
+                + column(type)
                 + " = :member)")
         .setParameter("now", Clock.now())
         .setParameter("tenant", tenantId)
@@ -118,10 +118,11 @@ final class Memberships {
    */
   static boolean replace(
       Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> wanted) {
-    Set<UUID> present = new HashSet<>(membersOfOrigin(session, groupId, origin));
-    List<UUID> gone = present.stream().filter(id -> !wanted.containsKey(id)).toList();
+    Map<UUID, MemberType> present = membersOfOrigin(session, groupId, origin);
+    Map<UUID, MemberType> gone = new HashMap<>(present);
+    gone.keySet().removeAll(wanted.keySet());
     List<Map.Entry<UUID, MemberType>> coming =
-        wanted.entrySet().stream().filter(e -> !present.contains(e.getKey())).toList();
+        wanted.entrySet().stream().filter(e -> !present.containsKey(e.getKey())).toList();
     delete(session, groupId, origin, gone);
     insert(session, tenantId, groupId, origin, coming);
     return !gone.isEmpty() || !coming.isEmpty();
@@ -135,7 +136,7 @@ final class Memberships {
    */
   static int add(
       Session session, UUID tenantId, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
-    Set<UUID> present = present(session, groupId, origin, members.keySet());
+    Set<UUID> present = present(session, groupId, origin, members);
     List<Map.Entry<UUID, MemberType>> coming =
         members.entrySet().stream().filter(e -> !present.contains(e.getKey())).toList();
     insert(session, tenantId, groupId, origin, coming);
@@ -163,36 +164,71 @@ final class Memberships {
         : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   }
 
-  /**
-   * Which of these members the group holds with this origin. Looked up by member, the column that
-   * leads an index, and filtered here: asked by group, H2 walks every member of a large group. The
-   * rows read are these members' own memberships, so the cost is the request's size.
-   */
-  static Set<UUID> present(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
+  /** Which of these members, each of a known type, the group holds with this origin. */
+  static Set<UUID> present(
+      Session session, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
     Set<UUID> present = new HashSet<>();
-    for (String column : List.of("user_id", "member_group_id")) {
-      for (List<UUID> chunk : chunks(members)) {
-        session
-            .createNativeQuery(
-                "select group_id, origin, "
-                    + column
-                    + " from membership where "
-                    + column
-                    + " in (:ids)",
-                Object[].class)
-            .setParameterList("ids", chunk)
-            .getResultList()
-            .stream()
-            .filter(row -> groupId.equals(uuid(row[0])) && origin.value().equals(row[1]))
-            .forEach(row -> present.add(uuid(row[2])));
-      }
-    }
+    byType(members)
+        .forEach(
+            (type, ids) ->
+                holdings(
+                    session,
+                    groupId,
+                    type,
+                    ids,
+                    holding -> {
+                      if (holding.origin().equals(origin)) {
+                        present.add(holding.member());
+                      }
+                    }));
     return present;
   }
 
-  /** Removes these members' memberships of this origin; other origins stay. */
-  static void remove(Session session, UUID groupId, Origin origin, Collection<UUID> members) {
-    delete(session, groupId, origin, List.copyOf(members));
+  /**
+   * The memberships of the group that these members hold, of every origin; their types are not
+   * known, so both member columns are asked.
+   */
+  static List<Holding> holdings(Session session, UUID groupId, Collection<UUID> members) {
+    List<Holding> found = new ArrayList<>();
+    for (MemberType type : MemberType.values()) {
+      holdings(session, groupId, type, members, found::add);
+    }
+    return found;
+  }
+
+  /**
+   * The memberships of the group held by these members of one type. Looked up by member, the column
+   * that leads an index, and filtered here: asked by group, H2 walks every member of a large group.
+   * The rows read are these members' own memberships, so the cost is the request's size.
+   */
+  private static void holdings(
+      Session session,
+      UUID groupId,
+      MemberType type,
+      Collection<UUID> members,
+      Consumer<Holding> found) {
+    String column = column(type);
+    for (List<UUID> chunk : chunks(members)) {
+      session
+          .createNativeQuery(
+              "select group_id, origin, "
+                  + column
+                  + " from membership where "
+                  + column
+                  + " in (:ids)",
+              Object[].class)
+          .setParameterList("ids", chunk)
+          .getResultList()
+          .stream()
+          .filter(row -> groupId.equals(uuid(row[0])))
+          .forEach(
+              row -> found.accept(new Holding(uuid(row[2]), type, Origin.parse((String) row[1]))));
+    }
+  }
+
+  /** Removes these members' memberships of this origin, if they hold one; other origins stay. */
+  static void remove(Session session, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    delete(session, groupId, origin, members);
   }
 
   /** Moves the version of these groups, whose members changed. */
@@ -207,47 +243,63 @@ final class Memberships {
     }
   }
 
-  private static List<UUID> membersOfOrigin(Session session, UUID groupId, Origin origin) {
-    return session
+  private static Map<UUID, MemberType> membersOfOrigin(
+      Session session, UUID groupId, Origin origin) {
+    Map<UUID, MemberType> members = new HashMap<>();
+    session
         .createNativeQuery(
-            "select coalesce(user_id, member_group_id) from membership"
+            "select user_id, member_group_id from membership"
                 + " where group_id = :group and origin = :origin",
-            Object.class)
+            Object[].class)
         .setParameter("group", groupId)
         .setParameter("origin", origin.value())
         .getResultList()
-        .stream()
-        .map(Memberships::uuid)
-        .toList();
+        .forEach(
+            row ->
+                members.put(
+                    uuid(row[0] != null ? row[0] : row[1]),
+                    row[0] != null ? MemberType.USER : MemberType.GROUP));
+    return members;
   }
 
   /**
-   * Deletes the ones present (see {@link #present}) by their whole key, which the unique indexes
-   * lead with, in one JDBC batch per column.
+   * Deletes these members' memberships of this origin by their whole key, which the unique indexes
+   * lead with, in one JDBC batch for each member type there is; a member without one deletes
+   * nothing.
    */
-  private static void delete(Session session, UUID groupId, Origin origin, List<UUID> members) {
-    if (members.isEmpty()) {
-      return;
-    }
-    List<UUID> present = List.copyOf(present(session, groupId, origin, members));
-    for (String column : List.of("user_id", "member_group_id")) {
-      session.doWork(
-          connection -> {
-            try (PreparedStatement delete =
-                connection.prepareStatement(
-                    "delete from membership where group_id = ? and "
-                        + column
-                        + " = ? and origin = ?")) {
-              for (UUID member : present) {
-                delete.setObject(1, groupId);
-                delete.setObject(2, member);
-                delete.setString(3, origin.value());
-                delete.addBatch();
-              }
-              delete.executeBatch();
-            }
-          });
-    }
+  private static void delete(
+      Session session, UUID groupId, Origin origin, Map<UUID, MemberType> members) {
+    byType(members)
+        .forEach(
+            (type, ids) ->
+                session.doWork(
+                    connection -> {
+                      try (PreparedStatement delete =
+                          connection.prepareStatement(
+                              "delete from membership where group_id = ? and "
+                                  + column(type)
+                                  + " = ? and origin = ?")) {
+                        for (UUID member : ids) {
+                          delete.setObject(1, groupId);
+                          delete.setObject(2, member);
+                          delete.setString(3, origin.value());
+                          delete.addBatch();
+                        }
+                        delete.executeBatch();
+                      }
+                    }));
+  }
+
+  /** The membership column that holds members of this type. */
+  private static String column(MemberType type) {
+    return type == MemberType.USER ? "user_id" : "member_group_id";
+  }
+
+  /** These members' ids by type, so that each column is asked only about ids of its kind. */
+  private static Map<MemberType, List<UUID>> byType(Map<UUID, MemberType> members) {
+    Map<MemberType, List<UUID>> byType = new java.util.EnumMap<>(MemberType.class);
+    members.forEach((id, type) -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
+    return byType;
   }
 
   private static void insert(

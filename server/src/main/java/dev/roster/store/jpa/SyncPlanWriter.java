@@ -216,7 +216,7 @@ final class SyncPlanWriter {
     resolveAnchors(changes);
     Map<UUID, Map<UUID, MemberType>> adds = new LinkedHashMap<>();
     Map<UUID, Map<UUID, MemberType>> fresh = new LinkedHashMap<>();
-    Map<UUID, List<UUID>> removes = new LinkedHashMap<>();
+    Map<UUID, Map<UUID, MemberType>> removes = new LinkedHashMap<>();
     for (MembershipChange change : changes) {
       UUID group = group(change.group());
       UUID user = user(change.user());
@@ -226,7 +226,7 @@ final class SyncPlanWriter {
             .computeIfAbsent(group, g -> new LinkedHashMap<>())
             .put(user, MemberType.USER);
       } else {
-        removes.computeIfAbsent(group, g -> new ArrayList<>()).add(user);
+        removes.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(user, MemberType.USER);
       }
     }
     removes.forEach((group, users) -> Memberships.remove(session, group, origin, users));

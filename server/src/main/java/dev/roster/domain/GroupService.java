@@ -105,7 +105,7 @@ public final class GroupService {
           Limits.name("displayName", renamed.displayName());
           Limits.name("externalId", renamed.externalId());
           checkSettings(current.source(), current.settings(), renamed.settings());
-          boolean administered = watched(tenantId, current);
+          boolean administered = mayDemote(current, renamed, changes) && watched(tenantId, current);
           boolean membersChanged = false;
           for (MembershipChange change : changes) {
             membersChanged |= apply(tenantId, id, change);
@@ -199,6 +199,16 @@ public final class GroupService {
   private boolean watched(UUID tenantId, Group group) {
     return (group.settings().admin() || groups.isNested(tenantId, group.id()))
         && guard.administered(tenantId);
+  }
+
+  /**
+   * Whether this PATCH could take administration away from anyone: removing or replacing members,
+   * or changing the group's settings (its admin flag among them). Adding members never does, so an
+   * add, the commonest PATCH, need not ask whether the group is watched.
+   */
+  private static boolean mayDemote(Group current, Group renamed, List<MembershipChange> changes) {
+    return !current.settings().equals(renamed.settings())
+        || changes.stream().anyMatch(change -> change.kind() != MembershipChange.Kind.ADD);
   }
 
   /** ldapGroupNames maps directory groups into a local group; a mirrored one is the directory's. */

@@ -15,7 +15,6 @@ import dev.roster.domain.Source;
 import dev.roster.store.GroupStore;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +47,7 @@ public final class JpaGroupStore implements GroupStore {
 
   @Override
   public Optional<Group> findForUpdate(UUID tenantId, UUID id) {
-    GroupEntity entity = session().find(GroupEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    GroupEntity entity = LockedRows.find(session(), GroupEntity.class, "user_group", id);
     return Optional.ofNullable(entity)
         .filter(e -> e.tenantId.equals(tenantId))
         .map(JpaGroupStore::toGroup);

@@ -12,7 +12,6 @@ import dev.roster.domain.UserSettings;
 import dev.roster.store.Page;
 import dev.roster.store.SearchQuery;
 import dev.roster.store.UserStore;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,7 +59,7 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Optional<User> findForUpdate(UUID tenantId, UUID id) {
-    UserEntity entity = session().find(UserEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    UserEntity entity = LockedRows.find(session(), UserEntity.class, "user_account", id);
     return Optional.ofNullable(entity)
         .filter(e -> e.tenantId.equals(tenantId))
         .map(JpaUserStore::toUser);

@@ -82,21 +82,47 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * An H2 URL with a page cache of a quarter of the heap (at least H2's own 16 MB), unless the URL
-   * sets one. H2's default of 16 MB is a small part of a store of 100,000 users (98 MB compacted),
-   * so reads keep going back to the file and decoding whole pages again. An eighth (128 MB at
-   * {@code -Xmx1g}) still missed: decoded pages take more room than their bytes in the file, and a
-   * GET by id spent 4 % of its samples reading pages, at 15 % more CPU per request and a p99 two
-   * and a half times that of a quarter. A first full sync under {@code -Xmx512m} peaks no higher
-   * with the quarter (412 MiB after a collection, 423 with the eighth).
+   * An H2 URL with caches sized for Roster, each unless the URL sets it.
+   *
+   * <p>A page cache of a quarter of the heap (at least H2's own 16 MB). H2's default of 16 MB is a
+   * small part of a store of 100,000 users (98 MB compacted), so reads keep going back to the file
+   * and decoding whole pages again. An eighth (128 MB at {@code -Xmx1g}) still missed: decoded
+   * pages take more room than their bytes in the file, and a GET by id spent 4 % of its samples
+   * reading pages, at 15 % more CPU per request and a p99 two and a half times that of a quarter. A
+   * first full sync under {@code -Xmx512m} peaks no higher with the quarter (412 MiB after a
+   * collection, 423 with the eighth).
+   *
+   * <p>{@value #QUERY_CACHE} parsed and planned statements per connection instead of 8. A group
+   * PATCH alone sends about eight different statements, so once requests of several kinds share the
+   * pooled connections H2 kept parsing and planning statements it had just dropped: a mix of GET by
+   * id, userName eq and member PATCHes (1:1:2, 16 connections) cost the server 620–640 µs of CPU
+   * per request with 8 and 385–394 µs with 64.
    */
   static String withH2Cache(String jdbcUrl, long maxHeapBytes) {
-    if (!jdbcUrl.startsWith("jdbc:h2:")
-        || jdbcUrl.toUpperCase(Locale.ROOT).contains("CACHE_SIZE")) {
+    if (!jdbcUrl.startsWith("jdbc:h2:")) {
       return jdbcUrl;
     }
-    long kilobytes = Math.max(16 * 1024, maxHeapBytes / 4 / 1024);
-    return jdbcUrl + ";CACHE_SIZE=" + kilobytes;
+    String url = jdbcUrl;
+    if (!setsH2(jdbcUrl, "CACHE_SIZE")) {
+      url += ";CACHE_SIZE=" + Math.max(16 * 1024, maxHeapBytes / 4 / 1024);
+    }
+    if (!setsH2(jdbcUrl, "QUERY_CACHE_SIZE")) {
+      url += ";QUERY_CACHE_SIZE=" + QUERY_CACHE;
+    }
+    return url;
+  }
+
+  private static final int QUERY_CACHE = 64;
+
+  /** Whether an H2 URL sets this setting itself ({@code ;NAME=value}, in any case). */
+  private static boolean setsH2(String jdbcUrl, String name) {
+    String[] parts = jdbcUrl.split(";");
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].strip().toUpperCase(Locale.ROOT).startsWith(name + "=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public SessionFactory sessionFactory() {

@@ -16,7 +16,9 @@ public final class GroupService {
   private final Transactions tx;
   private final GroupStore groups;
   private final AdministratorGuard guard;
-  private final WriteQueue<UUID> patches = new WriteQueue<>();
+
+  /** As long as H2 waits for a row lock (Database's LOCK_TIMEOUT). */
+  private final WriteQueue<UUID> patches = new WriteQueue<>(java.time.Duration.ofSeconds(10));
 
   public GroupService(Transactions tx, GroupStore groups, AdministratorGuard guard) {
     this.tx = tx;

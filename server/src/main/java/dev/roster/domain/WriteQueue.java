@@ -1,6 +1,8 @@
 package dev.roster.domain;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -15,22 +17,54 @@ import java.util.function.Supplier;
  * uncontended within one server; the row lock still orders writers from other processes.
  *
  * <p>A write must enter the queue before its transaction begins, so that a thread waiting here
- * holds no database lock that the thread it waits for could need.
+ * holds no database lock that the thread it waits for could need. A write waits at most {@code
+ * patience} for its turn, as long as the database would wait for the row lock: if the writes ahead
+ * are stuck (on a lock another process holds), the ones behind give up one by one instead of piling
+ * up.
  */
 public final class WriteQueue<K> {
   private final ConcurrentHashMap<K, Turn> turns = new ConcurrentHashMap<>();
+  private final Duration patience;
 
-  /** Runs {@code write} once every write of {@code key} that arrived before it has finished. */
+  public WriteQueue(Duration patience) {
+    this.patience = patience;
+  }
+
+  /**
+   * Runs {@code write} once every write of {@code key} that reached the queue before it has
+   * finished.
+   *
+   * @throws InProgress when the turn did not come within the patience, or the wait was interrupted;
+   *     nothing was written
+   */
   public <T> T run(K key, Supplier<T> write) {
     Turn turn =
         turns.compute(key, (k, existing) -> (existing == null ? new Turn() : existing).join());
-    turn.lock.lock();
+    boolean locked = false;
     try {
+      locked = turn.lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS);
+      if (!locked) {
+        throw busy();
+      }
       return write.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy();
     } finally {
-      turn.lock.unlock();
+      if (locked) {
+        turn.lock.unlock();
+      }
       turns.computeIfPresent(key, (k, existing) -> existing.leave() ? null : existing);
     }
+  }
+
+  private InProgress busy() {
+    return new InProgress(
+        String.format(
+            java.util.Locale.ROOT,
+            "earlier changes to this resource have not finished within %.1f s; nothing was"
+                + " changed, retry later",
+            patience.toMillis() / 1000.0));
   }
 
   /** How many writes of {@code key} wait for the one running. */

@@ -93,6 +93,77 @@ class DirectorySyncHttpTest {
     return names;
   }
 
+  /** Removes {@code member} from {@code group} with the filter Okta and Entra ID send. */
+  private Reply removeMember(String group, String member) {
+    return scim.patch(
+        "/Groups/" + group,
+        ScimClient.patchOps(
+            "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + member + "\\\"]\"}"));
+  }
+
+  private Reply addMember(String group, String member) {
+    return scim.patch(
+        "/Groups/" + group,
+        ScimClient.patchOps(
+            "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + member + "\"}]}"));
+  }
+
+  private static List<String> memberIds(JsonNode group) {
+    List<String> ids = new ArrayList<>();
+    group.path("members").forEach(m -> ids.add(m.get("value").asText()));
+    return ids;
+  }
+
+  @Test
+  void aDirectoryMembershipIsNotRemovedOverScimAndNeitherIsAnythingElseInThatPatch() {
+    String engineering = group("engineering").get("id").asText();
+    String ada = user("ada").get("id").asText();
+    String local = scim.createUser("{\"userName\":\"local-member\"}");
+    addMember(engineering, local).expectStatus(204);
+    Reply before = scim.get("/Groups/" + engineering).expectStatus(200);
+
+    Reply refused =
+        scim.patch(
+            "/Groups/" + engineering,
+            ScimClient.patchOps(
+                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + local + "\\\"]\"}",
+                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ada + "\\\"]\"}"));
+
+    refused.expectStatus(400);
+    assertThat(refused.json().get("detail").asText())
+        .contains(ada)
+        .contains("comes from the directory (LDAP:demo)")
+        .contains("remove it in the directory");
+    Reply after = scim.get("/Groups/" + engineering).expectStatus(200);
+    assertThat(memberIds(after.json())).contains(ada, local).hasSize(5);
+    assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
+  }
+
+  @Test
+  void aMemberAddedByHandAsWellAsByTheDirectoryIsStillTheDirectorys() {
+    String engineering = group("engineering").get("id").asText();
+    String ada = user("ada").get("id").asText();
+    addMember(engineering, ada).expectStatus(204);
+
+    removeMember(engineering, ada).expectStatus(400);
+
+    assertThat(memberIds(scim.get("/Groups/" + engineering).expectStatus(200).json()))
+        .contains(ada);
+  }
+
+  @Test
+  void aManualMemberOfADirectoryGroupIsRemovedOverScim() {
+    String engineering = group("engineering").get("id").asText();
+    String local = scim.createUser("{\"userName\":\"local-only\"}");
+    addMember(engineering, local).expectStatus(204);
+
+    removeMember(engineering, local).expectStatus(204);
+
+    assertThat(memberIds(scim.get("/Groups/" + engineering).expectStatus(200).json()))
+        .doesNotContain(local)
+        .hasSize(4);
+  }
+
   @Test
   void theStartupRunBringsUsersGroupsAndNestedMembershipsIn() {
     JsonNode runs = admin.get("/sync/runs").json();

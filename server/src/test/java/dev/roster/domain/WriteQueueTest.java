@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WriteQueueTest {
-  private final WriteQueue<String> queue = new WriteQueue<>();
+  private final WriteQueue<String> queue = new WriteQueue<>(Duration.ofSeconds(10));
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -69,6 +69,37 @@ class WriteQueueTest {
     assertEquals(0, queue.size());
     assertEquals(7, queue.run("g", () -> 7));
     assertEquals(0, queue.size());
+  }
+
+  @Test
+  void aWriteWhoseTurnDoesNotComeInTimeGivesUpAndWritesNothing() throws Exception {
+    WriteQueue<String> impatient = new WriteQueue<>(Duration.ofMillis(200));
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> stuck =
+        CompletableFuture.runAsync(
+            () ->
+                impatient.run(
+                    "g",
+                    () -> {
+                      await(release);
+                      return null;
+                    }),
+            threads);
+    waitUntil(() -> impatient.size() == 1);
+    List<String> written = new CopyOnWriteArrayList<>();
+
+    InProgress refused =
+        assertThrows(
+            InProgress.class, () -> impatient.run("g", () -> written.add("behind the stuck one")));
+    assertEquals(List.of(), written);
+    assertEquals(
+        "earlier changes to this resource have not finished within 0.2 s; nothing was changed,"
+            + " retry later",
+        refused.getMessage());
+    release.countDown();
+    stuck.get(10, TimeUnit.SECONDS);
+    assertEquals(0, impatient.size());
+    assertEquals("next", impatient.run("g", () -> "next"));
   }
 
   @Test

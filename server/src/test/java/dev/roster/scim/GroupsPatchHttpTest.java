@@ -124,6 +124,27 @@ class GroupsPatchHttpTest {
   }
 
   @Test
+  void aNestedGroupIsAddedAndRemovedLikeAUser() {
+    String ann = newUser();
+    String inner = newGroup(ann);
+    String outer = newGroup(ann);
+    patch(outer, "{\"op\":\"add\",\"path\":\"members\",\"value\":" + values(inner) + "}")
+        .expectStatus(200);
+    Reply added = scim.get("/Groups/" + outer).expectStatus(200);
+    assertThat(memberIds(added.json())).containsExactlyInAnyOrder(ann, inner);
+
+    JsonNode removed =
+        patch(outer, "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + inner + "\\\"]\"}")
+            .expectStatus(200)
+            .json();
+
+    assertThat(memberIds(removed)).containsExactly(ann);
+    Reply read = scim.get("/Groups/" + outer).expectStatus(200);
+    assertThat(read.header("ETag")).isNotEqualTo(added.header("ETag"));
+    assertThat(memberIds(scim.get("/Groups/" + inner).json())).containsExactly(ann);
+  }
+
+  @Test
   void addingAMemberTwiceOrRemovingANonMemberChangesNothing() {
     String ann = newUser();
     String stranger = newUser();

@@ -26,7 +26,10 @@ final class LockedRows {
     }
     int locked =
         session
-            .createNativeMutationQuery("update " + table + " set version = version where id = :id")
+            .createNativeQuery("update " + table + " set version = version where id = :id")
+            // Only this entity's table: otherwise Hibernate takes a native update to touch them
+            // all.
+            .addSynchronizedEntityClass(entity)
             .setParameter("id", id)
             .executeUpdate();
     return locked == 0 ? null : session.find(entity, id);

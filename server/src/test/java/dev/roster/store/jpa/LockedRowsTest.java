@@ -73,10 +73,8 @@ class LockedRowsTest {
 
     String seen =
         secondWaitsForFirst(
-            () -> {
-              Group locked = groups.findForUpdate(TENANT, group.id()).orElseThrow();
-              groups.update(TENANT, renamed(locked, after));
-            },
+            () -> groups.findForUpdate(TENANT, group.id()).orElseThrow(),
+            locked -> groups.update(TENANT, renamed(locked, after)),
             () -> groups.findForUpdate(TENANT, group.id()).orElseThrow().displayName());
 
     assertThat(seen).isEqualTo(after);
@@ -89,10 +87,8 @@ class LockedRowsTest {
 
     String seen =
         secondWaitsForFirst(
-            () -> {
-              User locked = users.findForUpdate(TENANT, user.id()).orElseThrow();
-              users.update(TENANT, renamed(locked, after), null);
-            },
+            () -> users.findForUpdate(TENANT, user.id()).orElseThrow(),
+            locked -> users.update(TENANT, renamed(locked, after), null),
             () -> users.findForUpdate(TENANT, user.id()).orElseThrow().userName());
 
     assertThat(seen).isEqualTo(after);
@@ -109,11 +105,14 @@ class LockedRowsTest {
   }
 
   /**
-   * Runs {@code first} in a transaction that stays open for a while after it, and {@code second} in
-   * another once the first holds its lock; asserts the second is still waiting while the first is
-   * open, and returns what it read.
+   * In one transaction, {@code lock} (nothing else, so only its lock can hold the second back),
+   * then a wait, then {@code change} on what it read; in another transaction, once the first holds
+   * its lock, {@code second}. Asserts the second is still waiting while the first is open, and
+   * returns what it read.
    */
-  private <T> T secondWaitsForFirst(Runnable first, Supplier<T> second) throws Exception {
+  private <L, T> T secondWaitsForFirst(
+      Supplier<L> lock, java.util.function.Consumer<L> change, Supplier<T> second)
+      throws Exception {
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Future<?> holder =
@@ -121,9 +120,10 @@ class LockedRowsTest {
             () ->
                 tx.inTransaction(
                     () -> {
-                      first.run();
+                      L read = lock.get();
                       locked.countDown();
                       await(release);
+                      change.accept(read);
                       return null;
                     }));
     assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.roster.directory;
 
+import static dev.roster.testing.Json.memberIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,12 +107,6 @@ class DirectorySyncHttpTest {
         "/Groups/" + group,
         ScimClient.patchOps(
             "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + member + "\"}]}"));
-  }
-
-  private static List<String> memberIds(JsonNode group) {
-    List<String> ids = new ArrayList<>();
-    group.path("members").forEach(m -> ids.add(m.get("value").asText()));
-    return ids;
   }
 
   @Test

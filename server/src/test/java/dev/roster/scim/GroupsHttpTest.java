@@ -1,5 +1,6 @@
 package dev.roster.scim;
 
+import static dev.roster.testing.Json.memberIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,12 +42,6 @@ class GroupsHttpTest {
     return """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s","members":[%s]}"""
         .formatted(displayName, String.join(",", members));
-  }
-
-  private static List<String> memberIds(JsonNode group) {
-    List<String> ids = new ArrayList<>();
-    group.path("members").forEach(m -> ids.add(m.get("value").asText()));
-    return ids;
   }
 
   @Test

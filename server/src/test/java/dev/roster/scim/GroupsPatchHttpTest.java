@@ -1,5 +1,6 @@
 package dev.roster.scim;
 
+import static dev.roster.testing.Json.memberIds;
 import static dev.roster.testing.ScimClient.patchOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +58,6 @@ class GroupsPatchHttpTest {
       values.add("{\"value\":\"" + id + "\"}");
     }
     return "[" + String.join(",", values) + "]";
-  }
-
-  private static List<String> memberIds(JsonNode group) {
-    List<String> ids = new ArrayList<>();
-    group.path("members").forEach(m -> ids.add(m.get("value").asText()));
-    return ids;
   }
 
   /** A PATCH that asks for the group back, so that the answer shows what it did. */

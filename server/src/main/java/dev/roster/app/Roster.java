@@ -111,7 +111,7 @@ public final class Roster implements AutoCloseable {
             config.db().password(),
             config.db().maxPoolSize());
     this.tx = new JpaTransactions(database.sessionFactory());
-    JpaUserStore userStore = new JpaUserStore(tx);
+    JpaUserStore userStore = new JpaUserStore(tx, database.isPostgres());
     userStore.indexStaleSearchValues();
     this.users = userStore;
     this.groups = new JpaGroupStore(tx, database.isPostgres());

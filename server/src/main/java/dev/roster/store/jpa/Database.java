@@ -81,6 +81,9 @@ public final class Database implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
+  /** Parsed and planned statements H2 keeps per connection; see {@link #withH2Cache}. */
+  private static final int QUERY_CACHE = 64;
+
   /**
    * An H2 URL with caches sized for Roster, each unless the URL sets it.
    *
@@ -111,8 +114,6 @@ public final class Database implements AutoCloseable {
     }
     return url;
   }
-
-  private static final int QUERY_CACHE = 64;
 
   /** Whether an H2 URL sets this setting itself ({@code ;NAME=value}, in any case). */
   private static boolean setsH2(String jdbcUrl, String name) {

@@ -47,7 +47,7 @@ public final class JpaGroupStore implements GroupStore {
 
   @Override
   public Optional<Group> findForUpdate(UUID tenantId, UUID id) {
-    GroupEntity entity = LockedRows.find(session(), GroupEntity.class, "user_group", id);
+    GroupEntity entity = LockedRows.find(session(), postgres, GroupEntity.class, "user_group", id);
     return Optional.ofNullable(entity)
         .filter(e -> e.tenantId.equals(tenantId))
         .map(JpaGroupStore::toGroup);

@@ -24,10 +24,15 @@ import org.hibernate.Session;
 /** {@link UserStore} on Hibernate; every query is scoped to one tenant. */
 public final class JpaUserStore implements UserStore {
   private final JpaTransactions tx;
+  private final boolean postgres;
   private final SqlSearch<User> search = new SqlSearch<>(ResourceTable.USERS, UserRows::byIds);
 
-  public JpaUserStore(JpaTransactions tx) {
+  /**
+   * @param postgres whether the database is PostgreSQL ({@link Database#isPostgres()})
+   */
+  public JpaUserStore(JpaTransactions tx, boolean postgres) {
     this.tx = tx;
+    this.postgres = postgres;
   }
 
   /**
@@ -59,7 +64,7 @@ public final class JpaUserStore implements UserStore {
 
   @Override
   public Optional<User> findForUpdate(UUID tenantId, UUID id) {
-    UserEntity entity = LockedRows.find(session(), UserEntity.class, "user_account", id);
+    UserEntity entity = LockedRows.find(session(), postgres, UserEntity.class, "user_account", id);
     return Optional.ofNullable(entity)
         .filter(e -> e.tenantId.equals(tenantId))
         .map(JpaUserStore::toUser);

@@ -3,8 +3,6 @@ package dev.roster.store.jpa;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Reads one row of a user or a group and locks it until the transaction ends, so that writers of
@@ -19,9 +17,13 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 final class LockedRows {
   private LockedRows() {}
 
-  /** The entity with this id, its row locked; null when there is none. */
-  static <E> E find(Session session, Class<E> entity, String table, UUID id) {
-    if (!isH2(session)) {
+  /**
+   * The entity with this id, its row locked; null when there is none.
+   *
+   * @param postgres whether the database is PostgreSQL ({@link Database#isPostgres()})
+   */
+  static <E> E find(Session session, boolean postgres, Class<E> entity, String table, UUID id) {
+    if (postgres) {
       return session.find(entity, id, LockModeType.PESSIMISTIC_WRITE);
     }
     int locked =
@@ -33,14 +35,5 @@ final class LockedRows {
             .setParameter("id", id)
             .executeUpdate();
     return locked == 0 ? null : session.find(entity, id);
-  }
-
-  private static boolean isH2(Session session) {
-    return session
-            .getSessionFactory()
-            .unwrap(SessionFactoryImplementor.class)
-            .getJdbcServices()
-            .getDialect()
-        instanceof H2Dialect;
   }
 }

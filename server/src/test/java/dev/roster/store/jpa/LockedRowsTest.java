@@ -57,7 +57,7 @@ class LockedRowsTest {
     database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 4);
     tx = new JpaTransactions(database.sessionFactory());
     groups = new JpaGroupStore(tx, database.isPostgres());
-    users = new JpaUserStore(tx);
+    users = new JpaUserStore(tx, database.isPostgres());
   }
 
   @AfterEach

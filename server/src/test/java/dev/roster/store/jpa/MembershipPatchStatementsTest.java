@@ -56,7 +56,7 @@ class MembershipPatchStatementsTest {
     RosterConfig config = TestServer.config(db);
     database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
     tx = new JpaTransactions(database.sessionFactory());
-    users = new JpaUserStore(tx);
+    users = new JpaUserStore(tx, database.isPostgres());
     groups =
         new GroupService(
             tx,

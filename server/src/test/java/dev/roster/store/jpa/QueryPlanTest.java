@@ -54,7 +54,7 @@ class QueryPlanTest {
     RosterConfig config = TestServer.config(db);
     database = Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
     tx = new JpaTransactions(database.sessionFactory());
-    JpaUserStore users = new JpaUserStore(tx);
+    JpaUserStore users = new JpaUserStore(tx, database.isPostgres());
     Instant now = Clock.now();
     // Batches of one transaction each keep Hibernate's session small.
     for (int batch = 0; batch < 3_000; batch += 250) {

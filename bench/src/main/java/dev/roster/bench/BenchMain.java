@@ -155,12 +155,15 @@ public final class BenchMain {
         report.append(
             String.format(
                 "- HTTP: %d connections, %d s warm-up, %d s measured per scenario, %d repetitions,"
-                    + " server and baseline with -Xmx%s%n%n",
+                    + " server and baseline with -Xmx%s%s%n%n",
                 options.connections,
                 options.warmupSeconds,
                 options.durationSeconds,
                 options.repetitions,
-                options.heap));
+                options.heap,
+                options.jvmOptions().isEmpty()
+                    ? ""
+                    : " " + String.join(" ", options.jvmOptions())));
         report.append(new HttpReport(results, options.users).markdown());
         report.append("\n<details><summary>notes</summary>\n\n```\n");
         results.notes().forEach(note -> report.append(note).append('\n'));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class GcLog {
   private static final Pattern PAUSE =
       Pattern.compile("^\\[([^\\]]+)\\].*?(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+  private static final Pattern DURATION = Pattern.compile(" (\\d+(?:\\.\\d+)?)ms$");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
@@ -29,7 +30,38 @@ final class GcLog {
   /** Heap sizes in MiB within a window; zero when no collection happened in it. */
   record Peak(double afterGcMiB, double beforeGcMiB, int collections) {}
 
+  /** The collector's stop-the-world pauses within a window. */
+  record Pauses(int count, double totalMillis, double longestMillis) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%d GC pauses, %.0f ms in all, the longest %.1f ms", count, totalMillis, longestMillis);
+    }
+  }
+
   private GcLog() {}
+
+  static Pauses pauses(Path file, Instant from, Instant to) throws IOException {
+    int count = 0;
+    double total = 0;
+    double longest = 0;
+    for (String line : Files.readAllLines(file)) {
+      Matcher pause = PAUSE.matcher(line);
+      Matcher duration = DURATION.matcher(line);
+      if (!pause.find() || !duration.find()) {
+        continue;
+      }
+      Instant at = OffsetDateTime.parse(pause.group(1), TIME).toInstant();
+      if (at.isBefore(from) || at.isAfter(to)) {
+        continue;
+      }
+      double millis = Double.parseDouble(duration.group(1));
+      count++;
+      total += millis;
+      longest = Math.max(longest, millis);
+    }
+    return new Pauses(count, total, longest);
+  }
 
   static Peak peak(Path file, Instant from, Instant to) throws IOException {
     double after = 0;

@@ -110,6 +110,8 @@ final class HttpBench {
     Path dataDir = DataSetLoader.copy(data, dir.resolve("data"));
     List<String> flags = new ArrayList<>(settings.jvmFlags());
     Path recording = dir.resolve("roster.jfr");
+    Path gc = dir.resolve("gc.log");
+    flags.add(GcLog.flag(gc));
     if (settings.flightRecording()) {
       flags.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
       flags.add(Hotspots.STACK_DEPTH);
@@ -160,6 +162,17 @@ final class HttpBench {
       DataSetLoader.deleteRecursively(dataDir);
     }
     measurements.addAll(these);
+    for (Measurement m : these) {
+      if (m.result().available() && !m.result().scenario().equals("baseline")) {
+        notes.add(
+            String.format(
+                "%s at %d users, repetition %d: %s",
+                m.result().scenario(),
+                data.users(),
+                rep,
+                GcLog.pauses(gc, m.result().start(), m.result().end())));
+      }
+    }
     if (settings.flightRecording() && Files.exists(recording)) {
       for (Measurement m : these) {
         if (m.result().available() && !m.result().scenario().equals("baseline")) {

@@ -2,6 +2,7 @@ package dev.roster.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -66,6 +67,14 @@ final class RunOptions {
   String heap;
 
   @Option(
+      names = "--jvm-options",
+      defaultValue = "",
+      description =
+          "More JVM options for every server the bench starts and for the baseline, e.g."
+              + " '-XX:MaxTenuringThreshold=1' to try a collector setting (default: none).")
+  String jvmOptions;
+
+  @Option(
       names = "--sync-users",
       defaultValue = "100000",
       description = "Users in the generated directory (default: ${DEFAULT-VALUE}).")
@@ -121,6 +130,12 @@ final class RunOptions {
   }
 
   List<String> jvmFlags(String maxHeap) {
-    return List.of("-Xms" + maxHeap, "-Xmx" + maxHeap);
+    List<String> flags = new ArrayList<>(List.of("-Xms" + maxHeap, "-Xmx" + maxHeap));
+    flags.addAll(jvmOptions());
+    return flags;
+  }
+
+  List<String> jvmOptions() {
+    return Arrays.stream(jvmOptions.strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
   }
 }

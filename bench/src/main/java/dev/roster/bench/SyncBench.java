@@ -27,6 +27,7 @@ final class SyncBench {
       Path rosterJar,
       Path workDir,
       String heap,
+      List<String> jvmOptions,
       int users,
       int groups,
       List<String> directories,
@@ -48,6 +49,7 @@ final class SyncBench {
             options.rosterJar,
             options.workDir,
             options.syncHeap,
+            options.jvmOptions(),
             options.syncUsers,
             Math.max(2, options.syncUsers / 50),
             options.directories,
@@ -83,7 +85,8 @@ final class SyncBench {
         }
       }
     }
-    return new SyncReport(shape, settings.heap(), phases, reads, notes).markdown();
+    return new SyncReport(shape, settings.heap(), settings.jvmOptions(), phases, reads, notes)
+        .markdown();
   }
 
   private static Directory start(String kind, Path dir, Path ldif) throws Exception {
@@ -110,6 +113,7 @@ final class SyncBench {
     Path gc = dir.resolve("gc.log");
     Path recording = dir.resolve("roster.jfr");
     List<String> flags = new ArrayList<>(List.of("-Xmx" + settings.heap(), GcLog.flag(gc)));
+    flags.addAll(settings.jvmOptions());
     if (settings.flightRecording()) {
       flags.add(Hotspots.STACK_DEPTH);
       flags.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");

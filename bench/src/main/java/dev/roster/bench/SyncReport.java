@@ -9,6 +9,7 @@ import java.util.Map;
 final class SyncReport {
   private final DirectoryLdif.Shape shape;
   private final String heap;
+  private final List<String> jvmOptions;
   private final List<SyncPhase> phases;
   private final Map<String, List<DirectoryRead.Timing>> reads;
   private final List<String> notes;
@@ -16,11 +17,13 @@ final class SyncReport {
   SyncReport(
       DirectoryLdif.Shape shape,
       String heap,
+      List<String> jvmOptions,
       List<SyncPhase> phases,
       Map<String, List<DirectoryRead.Timing>> reads,
       List<String> notes) {
     this.shape = shape;
     this.heap = heap;
+    this.jvmOptions = jvmOptions;
     this.phases = phases;
     this.reads = reads;
     this.notes = notes;
@@ -30,8 +33,12 @@ final class SyncReport {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "%n### Sync: %,d users, %,d groups, %,d member values, server -Xmx%s%n%n",
-            shape.users(), shape.groups(), shape.memberValues(), heap));
+            "%n### Sync: %,d users, %,d groups, %,d member values, server -Xmx%s%s%n%n",
+            shape.users(),
+            shape.groups(),
+            shape.memberValues(),
+            heap,
+            jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)));
     out.append(
         "| directory | run | wall s (median) | per repetition | max heap after GC MiB |"
             + " max heap before GC MiB | status | counts (last repetition) |\n");

@@ -11,10 +11,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /** The bench's own arithmetic and parsing; the benchmark itself never runs in the build. */
 class BenchPartsTest {
   @TempDir Path dir;
+
+  @Test
+  void serversRunWithTheJvmDefaultsUnlessGivenOptions() {
+    assertThat(parsed().jvmFlags("1g")).containsExactly("-Xms1g", "-Xmx1g");
+    assertThat(parsed("--jvm-options", "-XX:MaxTenuringThreshold=1").jvmFlags("1g"))
+        .containsExactly("-Xms1g", "-Xmx1g", "-XX:MaxTenuringThreshold=1");
+    assertThat(parsed("--jvm-options", " -XX:+UseParallelGC  -Xss512k ").jvmOptions())
+        .containsExactly("-XX:+UseParallelGC", "-Xss512k");
+  }
+
+  private static RunOptions parsed(String... args) {
+    BenchMain.HttpOnly command = new BenchMain.HttpOnly();
+    new CommandLine(command).parseArgs(args);
+    return command.options;
+  }
 
   @Test
   void theHeapOfAWindowIsTheLargestAroundItsPauses() throws Exception {
@@ -36,6 +52,10 @@ class BenchPartsTest {
             log, Instant.parse("2026-11-23T01:25:30Z"), Instant.parse("2026-11-23T01:25:45Z"));
 
     assertThat(peak).isEqualTo(new GcLog.Peak(120, 300, 2));
+    assertThat(
+            GcLog.pauses(
+                log, Instant.parse("2026-11-23T01:25:31Z"), Instant.parse("2026-11-23T01:25:45Z")))
+        .isEqualTo(new GcLog.Pauses(2, 37.355 + 900.1, 900.1));
   }
 
   @ParameterizedTest

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,20 +47,14 @@ final class GcLog {
     int count = 0;
     double total = 0;
     double longest = 0;
-    for (String line : Files.readAllLines(file)) {
-      Matcher pause = PAUSE.matcher(line);
-      Matcher duration = DURATION.matcher(line);
-      if (!pause.find() || !duration.find()) {
-        continue;
+    for (Pause pause : within(file, from, to)) {
+      Matcher duration = DURATION.matcher(pause.line());
+      if (duration.find()) {
+        double millis = Double.parseDouble(duration.group(1));
+        count++;
+        total += millis;
+        longest = Math.max(longest, millis);
       }
-      Instant at = OffsetDateTime.parse(pause.group(1), TIME).toInstant();
-      if (at.isBefore(from) || at.isAfter(to)) {
-        continue;
-      }
-      double millis = Double.parseDouble(duration.group(1));
-      count++;
-      total += millis;
-      longest = Math.max(longest, millis);
     }
     return new Pauses(count, total, longest);
   }
@@ -67,20 +63,30 @@ final class GcLog {
     double after = 0;
     double before = 0;
     int collections = 0;
-    for (String line : Files.readAllLines(file)) {
-      Matcher m = PAUSE.matcher(line);
-      if (!m.find()) {
-        continue;
-      }
-      Instant at = OffsetDateTime.parse(m.group(1), TIME).toInstant();
-      if (at.isBefore(from) || at.isAfter(to)) {
-        continue;
-      }
+    for (Pause pause : within(file, from, to)) {
+      Matcher m = pause.heap();
       collections++;
       before = Math.max(before, mib(m.group(2), m.group(3)));
       after = Math.max(after, mib(m.group(4), m.group(5)));
     }
     return new Peak(after, before, collections);
+  }
+
+  /** A line of the log that states a pause, and its heap sizes matched by {@link #PAUSE}. */
+  private record Pause(String line, Matcher heap) {}
+
+  private static List<Pause> within(Path file, Instant from, Instant to) throws IOException {
+    List<Pause> pauses = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      Matcher m = PAUSE.matcher(line);
+      if (m.find()) {
+        Instant at = OffsetDateTime.parse(m.group(1), TIME).toInstant();
+        if (!at.isBefore(from) && !at.isAfter(to)) {
+          pauses.add(new Pause(line, m));
+        }
+      }
+    }
+    return pauses;
   }
 
   static double mib(String value, String unit) {

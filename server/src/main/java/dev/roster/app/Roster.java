@@ -121,7 +121,7 @@ public final class Roster implements AutoCloseable {
     AdministratorGuard guard = new AdministratorGuard(new JpaAdministrators(tx));
     this.userService =
         new UserService(tx, users, hasher, cipher, config.users().toProfiles(), guard);
-    this.groupService = new GroupService(tx, groups, guard);
+    this.groupService = new GroupService(tx, groups, guard, Database.LOCK_TIMEOUT);
     List<SourceSettings> sources = new ArrayList<>();
     List<LdapSourceConfig> configured = config.ldap().sources();
     for (int i = 0; i < configured.size(); i++) {

@@ -2,6 +2,7 @@ package dev.roster.domain;
 
 import dev.roster.store.GroupStore;
 import dev.roster.store.Transactions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +17,18 @@ public final class GroupService {
   private final Transactions tx;
   private final GroupStore groups;
   private final AdministratorGuard guard;
+  private final WriteQueue<UUID> patches;
 
-  /** As long as H2 waits for a row lock (Database's LOCK_TIMEOUT). */
-  private final WriteQueue<UUID> patches = new WriteQueue<>(java.time.Duration.ofSeconds(10));
-
-  public GroupService(Transactions tx, GroupStore groups, AdministratorGuard guard) {
+  /**
+   * @param writePatience how long a PATCH waits for the group's earlier ones before it gives up
+   *     with nothing changed: as long as the database waits for a row lock
+   */
+  public GroupService(
+      Transactions tx, GroupStore groups, AdministratorGuard guard, Duration writePatience) {
     this.tx = tx;
     this.groups = groups;
     this.guard = guard;
+    this.patches = new WriteQueue<>(writePatience);
   }
 
   public Group create(UUID tenantId, GroupDraft draft) {

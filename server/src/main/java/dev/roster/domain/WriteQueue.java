@@ -1,6 +1,7 @@
 package dev.roster.domain;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -61,7 +62,7 @@ public final class WriteQueue<K> {
   private InProgress busy() {
     return new InProgress(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "earlier changes to this resource have not finished within %.1f s; nothing was"
                 + " changed, retry later",
             patience.toMillis() / 1000.0));

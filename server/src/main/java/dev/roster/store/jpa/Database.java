@@ -2,6 +2,7 @@ package dev.roster.store.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -74,12 +75,18 @@ public final class Database implements AutoCloseable {
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       // Writes to one user or group wait for each other's row lock (PATCH, PUT); H2 gives up
       // after one second by default, too soon for a burst of concurrent writers. PostgreSQL waits.
-      config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+      config.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT.toMillis());
     }
     // Stores decide when to commit; a connection must never commit on its own.
     config.setAutoCommit(false);
     return new HikariDataSource(config);
   }
+
+  /**
+   * How long a write waits for a row another transaction has locked, on H2 (PostgreSQL waits
+   * without limit); a write queued in the server behind others waits as long.
+   */
+  public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
 
   /** Parsed and planned statements H2 keeps per connection; see {@link #withH2Cache}. */
   private static final int QUERY_CACHE = 64;

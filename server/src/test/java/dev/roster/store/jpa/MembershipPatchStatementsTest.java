@@ -61,7 +61,8 @@ class MembershipPatchStatementsTest {
         new GroupService(
             tx,
             new JpaGroupStore(tx, database.isPostgres()),
-            new dev.roster.domain.AdministratorGuard(new JpaAdministrators(tx)));
+            new dev.roster.domain.AdministratorGuard(new JpaAdministrators(tx)),
+            Database.LOCK_TIMEOUT);
   }
 
   @AfterEach

@@ -161,9 +161,7 @@ public final class BenchMain {
                 options.durationSeconds,
                 options.repetitions,
                 options.heap,
-                options.jvmOptions().isEmpty()
-                    ? ""
-                    : " " + String.join(" ", options.jvmOptions())));
+                RunOptions.shown(options.jvmOptions())));
         report.append(new HttpReport(results, options.users).markdown());
         report.append("\n<details><summary>notes</summary>\n\n```\n");
         results.notes().forEach(note -> report.append(note).append('\n'));

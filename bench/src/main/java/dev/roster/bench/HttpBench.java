@@ -162,30 +162,21 @@ final class HttpBench {
       DataSetLoader.deleteRecursively(dataDir);
     }
     measurements.addAll(these);
+    boolean recorded = settings.flightRecording() && Files.exists(recording);
     for (Measurement m : these) {
-      if (m.result().available() && !m.result().scenario().equals("baseline")) {
-        notes.add(
-            String.format(
-                "%s at %d users, repetition %d: %s",
-                m.result().scenario(),
-                data.users(),
-                rep,
-                GcLog.pauses(gc, m.result().start(), m.result().end())));
+      LoadResult result = m.result();
+      if (!result.available() || result.scenario().equals("baseline")) {
+        continue;
       }
-    }
-    if (settings.flightRecording() && Files.exists(recording)) {
-      for (Measurement m : these) {
-        if (m.result().available() && !m.result().scenario().equals("baseline")) {
-          notes.add(
-              "hotspots of '"
-                  + m.result().scenario()
-                  + "' at "
-                  + data.users()
-                  + " users, repetition "
-                  + rep
-                  + ":\n"
-                  + Hotspots.summarize(recording, m.result().start(), m.result().end(), 12));
-        }
+      String scenario =
+          String.format("%s at %d users, repetition %d", result.scenario(), data.users(), rep);
+      notes.add(scenario + ": " + GcLog.pauses(gc, result.start(), result.end()));
+      if (recorded) {
+        notes.add(
+            "hotspots of "
+                + scenario
+                + ":\n"
+                + Hotspots.summarize(recording, result.start(), result.end(), 12));
       }
     }
   }

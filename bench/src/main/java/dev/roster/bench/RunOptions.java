@@ -138,4 +138,9 @@ final class RunOptions {
   List<String> jvmOptions() {
     return Arrays.stream(jvmOptions.strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
   }
+
+  /** The options as a report heading adds them after the heap: empty, or a space and them. */
+  static String shown(List<String> jvmOptions) {
+    return jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions);
+  }
 }

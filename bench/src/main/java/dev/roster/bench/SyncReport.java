@@ -38,7 +38,7 @@ final class SyncReport {
             shape.groups(),
             shape.memberValues(),
             heap,
-            jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)));
+            RunOptions.shown(jvmOptions)));
     out.append(
         "| directory | run | wall s (median) | per repetition | max heap after GC MiB |"
             + " max heap before GC MiB | status | counts (last repetition) |\n");

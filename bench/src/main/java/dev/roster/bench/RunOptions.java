@@ -5,10 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every benchmark command shares: sizes, times, repetitions, where things are. */
 final class RunOptions {
+  /** The command this mixin is part of, for the arguments it was given. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   @Option(
       names = "--roster-jar",
       defaultValue = "server/target/roster.jar",
@@ -137,6 +144,27 @@ final class RunOptions {
 
   List<String> jvmOptions() {
     return Arrays.stream(jvmOptions.strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+  }
+
+  /**
+   * The arguments of this run as a shell would take them back, for the report's heading. From the
+   * parser, not the process: the JDK reads {@code /proc/self/cmdline} and stops at an empty
+   * argument, so {@code --scaling ''} lost itself and everything after it.
+   */
+  String commandLine() {
+    StringJoiner line = new StringJoiner(" ");
+    for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+      line.add(shellWord(arg));
+    }
+    return line.toString();
+  }
+
+  /** {@code arg} as is when a shell leaves it whole, else in single quotes. */
+  static String shellWord(String arg) {
+    if (!arg.isEmpty() && arg.matches("[A-Za-z0-9_./,:=@+%-]+")) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /** The options as a report heading adds them after the heap: empty, or a space and them. */

@@ -26,6 +26,15 @@ class BenchPartsTest {
         .containsExactly("-XX:+UseParallelGC", "-Xss512k");
   }
 
+  @Test
+  void theReportShowsTheCommandAsAShellWouldTakeItBack() {
+    CommandLine bench = new CommandLine(BenchMain.class);
+    bench.parseArgs("http", "--scaling", "", "--only", "GET /Users", "--jvm-options", "-Da='b'");
+    BenchMain.HttpOnly http = bench.getSubcommands().get("http").getCommand();
+    assertThat(http.options.commandLine())
+        .isEqualTo("http --scaling '' --only 'GET /Users' --jvm-options '-Da='\\''b'\\'''");
+  }
+
   private static RunOptions parsed(String... args) {
     BenchMain.HttpOnly command = new BenchMain.HttpOnly();
     new CommandLine(command).parseArgs(args);

@@ -255,10 +255,11 @@ public final class Roster implements AutoCloseable {
 
   /**
    * A Jersey application: its endpoints with their collaborators, bearer auth (writes need {@code
-   * writeScope}), the one exception mapper and JSON. Nothing is discovered from the class path:
-   * what runs is what is listed here. The SCIM endpoints are singletons ({@code @Singleton}):
-   * building one per request was a sixth of a GET's CPU in HK2; what they need of the request comes
-   * as {@code @Context} parameters from {@link RequestValues}.
+   * writeScope}), the one exception mapper, JSON, and the body a refused request left unread.
+   * Nothing is discovered from the class path: what runs is what is listed here. The SCIM endpoints
+   * are singletons ({@code @Singleton}): building one per request was a sixth of a GET's CPU in
+   * HK2; what they need of the request comes as {@code @Context} parameters from {@link
+   * RequestValues}.
    */
   private ResourceConfig application(
       Scope writeScope, AbstractBinder collaborators, Class<?>... endpoints) {
@@ -270,6 +271,7 @@ public final class Roster implements AutoCloseable {
       app.register(endpoint);
     }
     app.register(new BearerAuthFilter(tokens, writeScope));
+    app.register(new UnreadBodyFilter());
     app.register(new ScimExceptionMapper());
     app.register(new JacksonJsonProvider(ScimJson.MAPPER));
     app.register(collaborators);

@@ -9,8 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import org.slf4j.MDC;
 
@@ -40,13 +38,11 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
     Optional<Caller> caller =
         tokens.authenticate(bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
     if (caller.isEmpty()) {
-      drain(request);
       request.abortWith(unauthorized());
       return;
     }
     Scope needed = isRead(request) ? readScope() : writeScope;
     if (!caller.get().scope().allows(needed)) {
-      drain(request);
       request.abortWith(
           ScimErrors.response(
               ScimErrors.error(
@@ -64,33 +60,6 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
     request.setSecurityContext(
         new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
     MDC.put("tenant", caller.get().tenantId().toString());
-  }
-
-  /** Body bytes a refused request may send and still keep its connection. */
-  static final int DRAIN_LIMIT = 64 * 1024;
-
-  /**
-   * Reads and drops the body of a request refused before anything read it. Jetty closes a
-   * connection whose request body has not all arrived when the answer is complete, and says nothing
-   * of it in the answer, which went out first: a client that sends its body after its headers
-   * (Java's HttpClient does) and its next request on the same connection gets no answer to that
-   * one. A body over {@value #DRAIN_LIMIT} bytes is left to Jetty, which closes the connection:
-   * reading all of it would let anyone without a token keep the server reading.
-   */
-  private static void drain(ContainerRequestContext request) {
-    if (!request.hasEntity()) {
-      return;
-    }
-    try (InputStream body = request.getEntityStream()) {
-      byte[] buffer = new byte[8192];
-      int total = 0;
-      int read;
-      while (total < DRAIN_LIMIT && (read = body.read(buffer)) >= 0) {
-        total += read;
-      }
-    } catch (IOException e) {
-      // The client went away or broke off its body: Jetty closes the connection, as it would.
-    }
   }
 
   private Scope readScope() {

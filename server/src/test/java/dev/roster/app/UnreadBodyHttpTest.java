@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +75,11 @@ class UnreadBodyHttpTest {
     out.flush();
   }
 
-  /** One response read off the connection: its head, then its body, which is dropped. */
+  /**
+   * One response read off the connection: its head, then the body its Content-Length declares,
+   * which is dropped. Roster's answers here are all sized; a chunked one would leave its body to be
+   * read as the next head, and the next assertion would fail.
+   */
   private static String response(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
@@ -89,11 +92,6 @@ class UnreadBodyHttpTest {
     Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
     if (length.find()) {
       in.readNBytes(Integer.parseInt(length.group(1)));
-    } else if (head.toString().toLowerCase(Locale.ROOT).contains("chunked")) {
-      StringBuilder chunks = new StringBuilder();
-      while (!chunks.toString().endsWith("\r\n0\r\n\r\n")) {
-        chunks.append((char) in.read());
-      }
     }
     return head.toString();
   }

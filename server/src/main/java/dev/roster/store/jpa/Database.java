@@ -17,6 +17,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
+  private H2PageCache pageCache;
 
   private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
     this.dataSource = dataSource;
@@ -63,7 +64,7 @@ public final class Database implements AutoCloseable {
   private static HikariDataSource pool(
       String jdbcUrl, String user, String password, int maxPoolSize) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(withH2Cache(jdbcUrl, Runtime.getRuntime().maxMemory()));
+    config.setJdbcUrl(withH2QueryCache(jdbcUrl));
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(maxPoolSize);
@@ -88,38 +89,34 @@ public final class Database implements AutoCloseable {
    */
   public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Parsed and planned statements H2 keeps per connection; see {@link #withH2Cache}. */
+  /** Parsed and planned statements H2 keeps per connection; see {@link #withH2QueryCache}. */
   private static final int QUERY_CACHE = 64;
 
   /**
-   * An H2 URL with caches sized for Roster, each unless the URL sets it.
+   * An H2 URL that keeps {@value #QUERY_CACHE} parsed and planned statements per connection instead
+   * of 8, unless it sets its own. A group PATCH alone sends about eight different statements, so
+   * once requests of several kinds share the pooled connections H2 kept parsing and planning
+   * statements it had just dropped: a mix of GET by id, userName eq and member PATCHes (1:1:2, 16
+   * connections) cost the server 620–640 µs of CPU per request with 8 and 385–394 µs with 64.
    *
-   * <p>A page cache of a quarter of the heap (at least H2's own 16 MB). H2's default of 16 MB is a
-   * small part of a store of 100,000 users (98 MB compacted), so reads keep going back to the file
-   * and decoding whole pages again. An eighth (128 MB at {@code -Xmx1g}) still missed: decoded
-   * pages take more room than their bytes in the file, and a GET by id spent 4 % of its samples
-   * reading pages, at 15 % more CPU per request and a p99 two and a half times that of a quarter. A
-   * first full sync under {@code -Xmx512m} peaks no higher with the quarter (412 MiB after a
-   * collection, 423 with the eighth).
-   *
-   * <p>{@value #QUERY_CACHE} parsed and planned statements per connection instead of 8. A group
-   * PATCH alone sends about eight different statements, so once requests of several kinds share the
-   * pooled connections H2 kept parsing and planning statements it had just dropped: a mix of GET by
-   * id, userName eq and member PATCHes (1:1:2, 16 connections) cost the server 620–640 µs of CPU
-   * per request with 8 and 385–394 µs with 64.
+   * <p>The page cache is not set here: see {@link #keepPageCacheSized}.
    */
-  static String withH2Cache(String jdbcUrl, long maxHeapBytes) {
-    if (!jdbcUrl.startsWith("jdbc:h2:")) {
+  static String withH2QueryCache(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:h2:") || setsH2(jdbcUrl, "QUERY_CACHE_SIZE")) {
       return jdbcUrl;
     }
-    String url = jdbcUrl;
-    if (!setsH2(jdbcUrl, "CACHE_SIZE")) {
-      url += ";CACHE_SIZE=" + Math.max(16 * 1024, maxHeapBytes / 4 / 1024);
+    return jdbcUrl + ";QUERY_CACHE_SIZE=" + QUERY_CACHE;
+  }
+
+  /**
+   * Keeps H2's page cache sized for the store as it grows ({@link H2PageCache}); for the serving
+   * process only. Does nothing on PostgreSQL, or when the URL sets {@code CACHE_SIZE} itself.
+   */
+  public void keepPageCacheSized() {
+    String url = dataSource.getJdbcUrl();
+    if (pageCache == null && url.startsWith("jdbc:h2:") && !setsH2(url, "CACHE_SIZE")) {
+      pageCache = H2PageCache.start(dataSource, Runtime.getRuntime().maxMemory());
     }
-    if (!setsH2(jdbcUrl, "QUERY_CACHE_SIZE")) {
-      url += ";QUERY_CACHE_SIZE=" + QUERY_CACHE;
-    }
-    return url;
   }
 
   /** Whether an H2 URL sets this setting itself ({@code ;NAME=value}, in any case). */
@@ -131,6 +128,11 @@ public final class Database implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** The pool, for what talks to the database below Hibernate. */
+  HikariDataSource dataSource() {
+    return dataSource;
   }
 
   public SessionFactory sessionFactory() {
@@ -156,6 +158,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (pageCache != null) {
+      pageCache.close();
+    }
     sessionFactory.close();
     dataSource.close();
   }

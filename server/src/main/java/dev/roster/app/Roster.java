@@ -168,7 +168,6 @@ public final class Roster implements AutoCloseable {
   public static Roster serve(RosterConfig config) throws Exception {
     Roster roster = new Roster(config);
     try {
-      roster.database.keepPageCacheSized();
       roster.startHttp(config.http().host(), config.http().port());
       roster.scheduler = new SyncScheduler(roster.directorySync);
       roster.scheduler.start();

@@ -2,10 +2,14 @@ package dev.roster.store.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -17,14 +21,16 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
-  private H2PageCache pageCache;
+  private final H2PageCache pageCache;
 
-  private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+  private Database(
+      HikariDataSource dataSource, SessionFactory sessionFactory, H2PageCache pageCache) {
     this.dataSource = dataSource;
     this.sessionFactory = sessionFactory;
+    this.pageCache = pageCache;
   }
 
-  /** Connects, migrates and starts Hibernate. */
+  /** Connects, migrates, sizes H2's page cache ({@link #sizesPageCache}) and starts Hibernate. */
   public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
     HikariDataSource dataSource;
     try {
@@ -54,7 +60,12 @@ public final class Database implements AutoCloseable {
               .property(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
               .property(AvailableSettings.ORDER_INSERTS, true)
               .createEntityManagerFactory();
-      return new Database(dataSource, sessionFactory);
+      H2PageCache pageCache =
+          sizesPageCache(dataSource)
+              ? H2PageCache.start(
+                  dataSource, Runtime.getRuntime().maxMemory(), H2PageCache.CHECK_EVERY)
+              : null;
+      return new Database(dataSource, sessionFactory, pageCache);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -99,7 +110,7 @@ public final class Database implements AutoCloseable {
    * statements it had just dropped: a mix of GET by id, userName eq and member PATCHes (1:1:2, 16
    * connections) cost the server 620–640 µs of CPU per request with 8 and 385–394 µs with 64.
    *
-   * <p>The page cache is not set here: see {@link #keepPageCacheSized}.
+   * <p>The page cache is not set here: see {@link H2PageCache}.
    */
   static String withH2QueryCache(String jdbcUrl) {
     if (!jdbcUrl.startsWith("jdbc:h2:") || setsH2(jdbcUrl, "QUERY_CACHE_SIZE")) {
@@ -109,14 +120,26 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Keeps H2's page cache sized for the store as it grows ({@link H2PageCache}); for the serving
-   * process only. Does nothing on PostgreSQL, or when the URL sets {@code CACHE_SIZE} itself.
+   * Whether this process sizes H2's page cache ({@link H2PageCache}): on H2 only, when the URL does
+   * not set {@code CACHE_SIZE} itself, and when this process holds the database rather than
+   * reaching it through another's {@code AUTO_SERVER} port (a command run beside the server would
+   * size the server's cache for its own heap).
    */
-  public void keepPageCacheSized() {
+  private static boolean sizesPageCache(HikariDataSource dataSource) {
     String url = dataSource.getJdbcUrl();
-    if (pageCache == null && url.startsWith("jdbc:h2:") && !setsH2(url, "CACHE_SIZE")) {
-      pageCache = H2PageCache.start(dataSource, Runtime.getRuntime().maxMemory());
+    if (!url.startsWith("jdbc:h2:") || setsH2(url, "CACHE_SIZE")) {
+      return false;
     }
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
+    } catch (SQLException e) {
+      throw new DatabaseUnavailable(url, e);
+    }
+  }
+
+  /** Whether this process sizes H2's page cache. */
+  boolean sizesPageCache() {
+    return pageCache != null;
   }
 
   /** Whether an H2 URL sets this setting itself ({@code ;NAME=value}, in any case). */

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * H2's page cache, sized by the serving process for the store it holds, and sized again once a
- * minute as the store grows or shrinks: a quarter of the heap while the pages that reads of users
- * touch fit in it, H2's own 16 MB once they cannot.
+ * H2's page cache, sized by the process that holds the database for the store it holds, and sized
+ * again once a minute as the store grows or shrinks: a quarter of the heap while the pages that
+ * reads of users touch fit in it, H2's own 16 MB once they cannot.
  *
  * <p>No one size serves both ends (BENCHMARKS.md, "Scaling, 2026-11-24 late afternoon", {@code
  * -Xmx1g}, GET by id over every user). At 110,000 users the quarter (256 MB) gave a p99 of 7.5–9.3
@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
  * enough to keep a page for seconds: its pages live long enough to be promoted, then die old, and
  * only the collector's mixed pauses free them. A small cache lets them die young. The two sizes
  * were even near 200,000 users, where the quarter is 256 MB: {@value #BYTES_PER_USER} bytes of
- * cache a user.
+ * cache a user. A change empties the cache, so a store that hovers at the edge does not switch back
+ * and forth: it goes back to the quarter only once it is a tenth below the edge.
  *
  * <p>Set with {@code SET CACHE_SIZE}, never in the URL: H2 runs a URL's settings again for every
  * connection it opens, so a pooled connection opened later would put back the URL's size. And set
- * only by the serving process: a command run beside it reaches the same database through {@code
- * AUTO_SERVER}, and would size the server's cache for its own heap.
+ * only by the process that holds the database: a command run beside the server reaches it through
+ * {@code AUTO_SERVER}, and would size the server's cache for its own heap. (H2 also keeps the size
+ * in the database and applies it, capped at half the heap, to the next process that opens it until
+ * that one sizes it for itself.)
  */
 final class H2PageCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2PageCache.class);
@@ -43,7 +46,8 @@ final class H2PageCache implements AutoCloseable {
    */
   static final long BYTES_PER_USER = 1_300;
 
-  private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+  /** How often the serving process counts its users again. */
+  static final Duration CHECK_EVERY = Duration.ofMinutes(1);
 
   /** H2's error code for a statement that needs an administrator. */
   private static final int ADMIN_RIGHTS_REQUIRED = 90040;
@@ -66,31 +70,42 @@ final class H2PageCache implements AutoCloseable {
             });
   }
 
-  /** The cache, in KB, for a store of this many users under this heap. */
-  static long sizeKb(long users, long maxHeapBytes) {
+  /**
+   * The cache, in KB, for a store of this many users under this heap, given the size it has now (0
+   * when not yet set).
+   */
+  static long sizeKb(long users, long maxHeapBytes, long currentKb) {
     long quarterKb = Math.max(SMALL_KB, maxHeapBytes / 4 / 1024);
-    return users * BYTES_PER_USER <= quarterKb * 1024 ? quarterKb : SMALL_KB;
+    long fit = quarterKb * 1024 / BYTES_PER_USER;
+    long edge = currentKb == SMALL_KB ? fit - fit / 10 : fit;
+    return users <= edge ? quarterKb : SMALL_KB;
   }
 
   /**
-   * Sizes the cache for the store now, then once a minute. A database that refuses (a user without
-   * administrator rights) keeps the cache it has, and is not asked again.
+   * Sizes the cache for the store now, then at each interval. A database that refuses (a user
+   * without administrator rights) keeps the cache it has, and is not asked again.
    */
-  static H2PageCache start(DataSource dataSource, long maxHeapBytes) {
+  static H2PageCache start(DataSource dataSource, long maxHeapBytes, Duration every) {
     H2PageCache cache = new H2PageCache(dataSource, maxHeapBytes);
     if (cache.adjustQuietly()) {
-      long every = CHECK_EVERY.toSeconds();
       cache.executor.scheduleWithFixedDelay(
           () -> {
             if (!cache.adjustQuietly()) {
               cache.executor.shutdown();
             }
           },
-          every,
-          every,
-          TimeUnit.SECONDS);
+          every.toMillis(),
+          every.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } else {
+      cache.executor.shutdown();
     }
     return cache;
+  }
+
+  /** Whether it still sizes the cache at each interval. */
+  boolean isChecking() {
+    return !executor.isShutdown();
   }
 
   /** Counts the users and sets the cache their number calls for; returns it, in KB. */
@@ -102,13 +117,13 @@ final class H2PageCache implements AutoCloseable {
         rows.next();
         users = rows.getLong(1);
       }
-      long wanted = sizeKb(users, maxHeapBytes);
+      long wanted = sizeKb(users, maxHeapBytes, appliedKb);
       if (wanted != appliedKb) {
         statement.execute("SET CACHE_SIZE " + wanted);
         connection.commit();
         LOG.info(
             "H2 page cache set to {} MB for {} users (a quarter of the heap while {} bytes a user"
-                + " fit in it, else H2's own 16 MB)",
+                + " fit in it, else H2's own 16 MB; a change empties it)",
             wanted / 1024,
             users,
             BYTES_PER_USER);
@@ -139,8 +154,17 @@ final class H2PageCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the checks, waiting for one under way: an interrupt would reach H2 inside a file read,
+   * and H2's file channel closes itself on an interrupt.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

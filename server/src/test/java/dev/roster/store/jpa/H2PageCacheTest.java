@@ -15,12 +15,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 
 /**
  * H2's page cache is a quarter of the heap while the store's users fit in it and H2's own 16 MB
- * once they do not; the serving process sizes it, and a connection opened later keeps the size.
+ * once they do not; the process that holds the database sizes it, and a connection opened later
+ * keeps the size.
  */
 class H2PageCacheTest {
   private static final long MIB = 1024 * 1024;
@@ -32,21 +35,32 @@ class H2PageCacheTest {
 
   @Test
   void aQuarterOfTheHeapWhileTheUsersFit() {
-    assertThat(H2PageCache.sizeKb(0, 1024 * MIB)).isEqualTo(256 * 1024);
-    assertThat(H2PageCache.sizeKb(200_000, 1024 * MIB)).isEqualTo(256 * 1024);
-    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT, SMALL_HEAP)).isEqualTo(18 * 1024);
+    assertThat(H2PageCache.sizeKb(0, 1024 * MIB, 0)).isEqualTo(256 * 1024);
+    assertThat(H2PageCache.sizeKb(200_000, 1024 * MIB, 0)).isEqualTo(256 * 1024);
+    assertThat(H2PageCache.sizeKb(200_000, 1024 * MIB, 256 * 1024)).isEqualTo(256 * 1024);
+    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT, SMALL_HEAP, 0)).isEqualTo(18 * 1024);
   }
 
   @Test
   void h2sOwnSixteenMegabytesOnceTheyDoNot() {
-    assertThat(H2PageCache.sizeKb(210_000, 1024 * MIB)).isEqualTo(16 * 1024);
-    assertThat(H2PageCache.sizeKb(1_000_000, 1024 * MIB)).isEqualTo(16 * 1024);
-    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT + 1, SMALL_HEAP)).isEqualTo(16 * 1024);
+    assertThat(H2PageCache.sizeKb(210_000, 1024 * MIB, 0)).isEqualTo(16 * 1024);
+    assertThat(H2PageCache.sizeKb(1_000_000, 1024 * MIB, 256 * 1024)).isEqualTo(16 * 1024);
+    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT + 1, SMALL_HEAP, 0)).isEqualTo(16 * 1024);
+  }
+
+  @Test
+  void theQuarterComesBackOnlyATenthBelowTheEdge() {
+    long small = 16 * 1024;
+    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT, SMALL_HEAP, small)).isEqualTo(small);
+    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT - USERS_THAT_FIT / 10, SMALL_HEAP, small))
+        .isEqualTo(18 * 1024);
+    assertThat(H2PageCache.sizeKb(USERS_THAT_FIT - USERS_THAT_FIT / 10 + 1, SMALL_HEAP, small))
+        .isEqualTo(small);
   }
 
   @Test
   void aSmallHeapKeepsH2sOwnSixteenMegabytes() {
-    assertThat(H2PageCache.sizeKb(0, 32 * MIB)).isEqualTo(16 * 1024);
+    assertThat(H2PageCache.sizeKb(0, 32 * MIB, 0)).isEqualTo(16 * 1024);
   }
 
   @Test
@@ -54,7 +68,8 @@ class H2PageCacheTest {
     RosterConfig config = TestServer.config(Db.H2);
     try (Database database =
             Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
-        H2PageCache cache = H2PageCache.start(database.dataSource(), SMALL_HEAP)) {
+        H2PageCache cache =
+            H2PageCache.start(database.dataSource(), SMALL_HEAP, H2PageCache.CHECK_EVERY)) {
       DataSource pool = database.dataSource();
       assertThat(cacheMb(pool)).isEqualTo(18);
 
@@ -75,13 +90,34 @@ class H2PageCacheTest {
       }
 
       execute(pool, "DELETE FROM user_account WHERE user_name = 'u0'");
+      assertThat(cache.adjust()).isEqualTo(16 * 1024);
+      execute(pool, "DELETE FROM user_account WHERE user_name < 'u2'");
       assertThat(cache.adjust()).isEqualTo(18 * 1024);
       assertThat(cacheMb(pool)).isEqualTo(18);
     }
   }
 
   @Test
-  void aUserWhoIsNotAnAdministratorLeavesTheCacheAsItIs() throws SQLException {
+  void theCacheIsSizedAgainAtEachInterval() throws Exception {
+    RosterConfig config = TestServer.config(Db.H2);
+    try (Database database =
+            Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2);
+        H2PageCache cache =
+            H2PageCache.start(database.dataSource(), SMALL_HEAP, Duration.ofMillis(100))) {
+      DataSource pool = database.dataSource();
+      assertThat(cacheMb(pool)).isEqualTo(18);
+      addUsers(pool, 0, USERS_THAT_FIT + 1);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (cacheMb(pool) != 16 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(cacheMb(pool)).isEqualTo(16);
+      assertThat(cache.isChecking()).isTrue();
+    }
+  }
+
+  @Test
+  void aUserWhoIsNotAnAdministratorLeavesTheCacheAsItIsAndIsNotAskedAgain() throws Exception {
     RosterConfig config = TestServer.config(Db.H2);
     try (Database database =
         Database.open(config.jdbcUrl(), config.db().user(), config.db().password(), 2)) {
@@ -95,7 +131,8 @@ class H2PageCacheTest {
       readerConfig.setPassword("reader-password");
       readerConfig.setAutoCommit(false);
       try (HikariDataSource reader = new HikariDataSource(readerConfig);
-          H2PageCache cache = H2PageCache.start(reader, 1024 * MIB)) {
+          H2PageCache cache = H2PageCache.start(reader, 1024 * MIB, Duration.ofMillis(100))) {
+        assertThat(cache.isChecking()).isFalse();
         assertThatThrownBy(cache::adjust)
             .isInstanceOfSatisfying(
                 SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(90040));
@@ -105,24 +142,39 @@ class H2PageCacheTest {
   }
 
   @Test
-  void theServerSizesItsCache() throws Exception {
-    try (TestServer server = TestServer.start(Db.H2);
-        Connection connection = connect(server.config())) {
-      long users = count(connection);
-      assertThat(cacheMb(connection))
-          .isEqualTo(H2PageCache.sizeKb(users, Runtime.getRuntime().maxMemory()) / 1024);
+  void aCacheSizeInTheUrlIsKept() {
+    RosterConfig config = TestServer.config(Db.H2);
+    try (Database database =
+        Database.open(
+            config.jdbcUrl() + ";CACHE_SIZE=4096", config.db().user(), config.db().password(), 2)) {
+      assertThat(database.sizesPageCache()).isFalse();
+    }
+  }
+
+  /** A process that reaches the database through another's server must not size its cache. */
+  @Test
+  void aClientOfAnotherProcesssDatabaseLeavesItsCacheAlone() throws Exception {
+    RosterConfig config = TestServer.config(Db.H2);
+    Server tcp = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+    try (Database database =
+        Database.open(
+            "jdbc:h2:tcp://127.0.0.1:" + tcp.getPort() + "/" + config.dataDir() + "/remote",
+            config.db().user(),
+            config.db().password(),
+            2)) {
+      assertThat(database.sizesPageCache()).isFalse();
+    } finally {
+      tcp.stop();
     }
   }
 
   @Test
-  void aCacheSizeInTheUrlIsKept() throws Exception {
-    try (TestServer server =
-            TestServer.start(
-                Db.H2,
-                config ->
-                    config.withDb(config.db().withUrl(config.jdbcUrl() + ";CACHE_SIZE=4096")));
+  void theServerHoldsAndSizesItsDatabase() throws Exception {
+    try (TestServer server = TestServer.start(Db.H2);
         Connection connection = connect(server.config())) {
-      assertThat(cacheMb(connection)).isEqualTo(4);
+      assertThat(cacheMb(connection))
+          .isEqualTo(
+              H2PageCache.sizeKb(count(connection), Runtime.getRuntime().maxMemory(), 0) / 1024);
     }
   }
 

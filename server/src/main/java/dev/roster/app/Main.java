@@ -22,7 +22,20 @@ import picocli.CommandLine.Command;
     })
 public final class Main {
   public static void main(String[] args) {
+    if (args.length == 0 || !args[0].equals("serve")) {
+      // A command's stdout is its output: a token to capture, a CSV file to redirect. Its log
+      // goes to stderr, warnings only, as it prints its own outcome (config/logback.xml reads
+      // these before the first logger exists; a -D option given to java wins).
+      defaultProperty("roster.log.target", "System.err");
+      defaultProperty("roster.log.level", "WARN");
+    }
     System.exit(run(args));
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
   }
 
   /** Runs a command and returns its exit code (tests call this in-process). */

@@ -10,7 +10,9 @@ import dev.roster.testing.JavaProcess;
 import dev.roster.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +144,66 @@ class TokenCommandTest {
     String token = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(cli.waitFor()).isZero();
     server.client(token).post("/Users", "{\"userName\":\"made-by-cli-token\"}").expectStatus(201);
+  }
+
+  /**
+   * The jar's own logging (config/logback.xml) in a process of its own that holds the database (the
+   * server has stopped): stdout carries the token and nothing else, so {@code TOKEN=$(roster token
+   * create …)} works; the log goes to stderr, and only warnings unless asked for more.
+   */
+  @Test
+  void aCommandPrintsOnlyItsOutputOnStdoutAndLogsOnStderr() throws Exception {
+    Path config = Cli.configFile(server, dir);
+    server.close();
+    String productionLogging = Path.of(Main.class.getResource("/logback.xml").toURI()).toString();
+
+    ProcessOutput quiet =
+        runCli(List.of("-Dlogback.configurationFile=" + productionLogging), config, "quiet");
+    assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+    assertThat(quiet.out()).matches("rst_[A-Za-z0-9_-]{43}\n");
+    assertThat(quiet.err()).startsWith("token 'quiet' created").doesNotContain("INFO");
+
+    ProcessOutput verbose =
+        runCli(
+            List.of("-Dlogback.configurationFile=" + productionLogging, "-Droster.log.level=INFO"),
+            config,
+            "verbose");
+    assertThat(verbose.exitCode()).as(verbose.err()).isZero();
+    assertThat(verbose.out()).matches("rst_[A-Za-z0-9_-]{43}\n");
+    if (db == Db.H2) {
+      // This process holds the H2 file, so it sizes the page cache and says so, on stderr.
+      assertThat(verbose.err()).contains("INFO").contains("H2 page cache set to");
+    }
+    server.restart();
+    server.client(quiet.out().strip()).get("/Users").expectStatus(200);
+  }
+
+  private record ProcessOutput(int exitCode, String out, String err) {}
+
+  private static ProcessOutput runCli(List<String> jvmOptions, Path config, String name)
+      throws Exception {
+    Path err = Files.createTempFile("roster-cli", ".err");
+    try {
+      Process cli =
+          JavaProcess.of(
+                  jvmOptions,
+                  Main.class,
+                  "token",
+                  "create",
+                  "--config",
+                  config.toString(),
+                  "--name",
+                  name,
+                  "--scope",
+                  "read")
+              .redirectError(err.toFile())
+              .start();
+      String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exitCode = cli.waitFor();
+      return new ProcessOutput(exitCode, out, Files.readString(err));
+    } finally {
+      Files.delete(err);
+    }
   }
 
   @Test

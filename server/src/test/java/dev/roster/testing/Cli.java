@@ -1,5 +1,7 @@
 package dev.roster.testing;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.roster.app.Main;
 import dev.roster.config.RosterConfig;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code roster} command line run in-process through {@link Main#run}, its output captured:
@@ -22,6 +25,11 @@ public final class Cli {
   public record Run(int exitCode, String out, String err) {}
 
   public static Run roster(String... args) {
+    // A command run by Main.main logs warnings only (config/logback.xml); here it shares the
+    // tests' logging, so the root level drops to WARN for the run, as it would be on its own.
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level level = root.getLevel();
+    root.setLevel(Level.WARN);
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -37,6 +45,7 @@ public final class Cli {
     } finally {
       System.setOut(out);
       System.setErr(err);
+      root.setLevel(level);
     }
   }
 

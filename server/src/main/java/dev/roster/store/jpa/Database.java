@@ -153,7 +153,7 @@ public final class Database implements AutoCloseable {
     return false;
   }
 
-  /** The pool, for what talks to the database below Hibernate. */
+  /** The pool: tests size and read H2's page cache through it, below Hibernate. */
   HikariDataSource dataSource() {
     return dataSource;
   }

@@ -212,6 +212,44 @@ class ProjectionAndSearchHttpTest {
     assertThat(posted.at("/Resources/0/userName").asText()).isEqualTo("s-04");
   }
 
+  /**
+   * A search narrowed to a few users reads them whole in the statement that finds them, any other
+   * reads its page's users again by id (SqlSearch): both must show each user as GET does.
+   */
+  @Test
+  void searchesShowEachUserExactlyAsGetDoes() {
+    record Case(String query, int found) {}
+    List<Case> cases =
+        List.of(
+            new Case("filter=" + ScimClient.encode("userName eq \"S-02\""), 1),
+            new Case("filter=" + ScimClient.encode("emails.value eq \"s-03@example.com\""), 1),
+            new Case(
+                "filter="
+                    + ScimClient.encode("userName eq \"s-01\" or userName eq \"s-04\"")
+                    + "&sortBy=userName&sortOrder=descending",
+                2),
+            new Case("filter=" + ScimClient.encode("userName sw \"s-0\"") + "&count=3", 3),
+            new Case("filter=" + ScimClient.encode("userName eq \"s-05\"") + "&cursor=", 1));
+    for (Case c : cases) {
+      JsonNode page = scim.get("/Users?" + c.query()).expectStatus(200).json();
+      assertThat(page.get("Resources")).as(c.query()).hasSize(c.found());
+      for (JsonNode found : page.get("Resources")) {
+        assertThat(found)
+            .as(c.query())
+            .isEqualTo(scim.get("/Users/" + found.get("id").asText()).json());
+      }
+    }
+    JsonNode both =
+        scim.get(
+                "/Users?filter="
+                    + ScimClient.encode("userName eq \"s-01\" or userName eq \"s-04\"")
+                    + "&sortBy=userName&sortOrder=descending")
+            .json();
+    assertThat(both.at("/Resources/0/userName").asText()).isEqualTo("s-04");
+    assertThat(both.at("/Resources/0/groups")).isEmpty();
+    assertThat(both.at("/Resources/1/groups/0/value").asText()).isEqualTo(teamId);
+  }
+
   @Test
   void dotSearchPagesByCursor() {
     String first =

@@ -25,7 +25,8 @@ import org.hibernate.Session;
 public final class JpaUserStore implements UserStore {
   private final JpaTransactions tx;
   private final boolean postgres;
-  private final SqlSearch<User> search = new SqlSearch<>(ResourceTable.USERS, UserRows::byIds);
+  private final SqlSearch<User> search =
+      new SqlSearch<>(ResourceTable.USERS, UserRows::byIds, UserRows.IN_SEARCH);
 
   /**
    * @param postgres whether the database is PostgreSQL ({@link Database#isPostgres()})

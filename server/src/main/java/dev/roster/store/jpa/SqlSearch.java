@@ -7,6 +7,8 @@ import dev.roster.store.Keyset;
 import dev.roster.store.Page;
 import dev.roster.store.Paging;
 import dev.roster.store.SearchQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,10 +20,11 @@ import org.hibernate.Session;
 
 /**
  * A filtered, sorted, paged search over one resource table, answered by the database: one query for
- * the exact total, one for the page's ids and sort values, one that loads those rows. Index paging
- * skips rows (RFC 7644 §3.4.2.4); cursor paging (RFC 9865) starts strictly after a keyset position,
- * so a walk returns every row that exists throughout it exactly once, whatever is inserted or
- * deleted meanwhile.
+ * the exact total, one for the page's ids and sort values, one that loads those rows (or, for a
+ * page narrowed to a few rows, the rows read whole by the page's own query). Index paging skips
+ * rows (RFC 7644 §3.4.2.4); cursor paging (RFC 9865) starts strictly after a keyset position, so a
+ * walk returns every row that exists throughout it exactly once, whatever is inserted or deleted
+ * meanwhile.
  */
 final class SqlSearch<E> {
   /** Loads the rows of a page by id; ids of rows deleted meanwhile are left out. */
@@ -29,12 +32,36 @@ final class SqlSearch<E> {
     Map<UUID, E> load(Session session, UUID tenantId, List<UUID> ids);
   }
 
+  /**
+   * Reads a whole row from {@code columns} (of the table as {@link #ALIAS}), which a page's
+   * statement then selects after each id and sort key: {@code read} is given the first of them.
+   */
+  record RowReader<E>(String columns, Reading<E> read) {}
+
+  /** Reads one row's resource from its columns, the first of them at {@code first}. */
+  interface Reading<E> {
+    E read(ResultSet row, int first) throws SQLException;
+  }
+
+  /** How the statements here, and the SQL of filters and sort keys, name the resource table. */
+  static final String ALIAS = "e";
+
   private final ResourceTable table;
   private final Loader<E> loader;
+  private final RowReader<E> rows;
 
   SqlSearch(ResourceTable table, Loader<E> loader) {
+    this(table, loader, null);
+  }
+
+  /**
+   * @param rows reads a page narrowed to a few rows ({@link #narrows}) in the statement that finds
+   *     them; null to load every page by id
+   */
+  SqlSearch(ResourceTable table, Loader<E> loader, RowReader<E> rows) {
     this.table = table;
     this.loader = loader;
+    this.rows = rows;
   }
 
   /** A loader of entities by HQL, in chunks. */
@@ -216,19 +243,36 @@ final class SqlSearch<E> {
                 + " rows fetch next "
                 + limit
                 + " rows only");
-    List<Object[]> rows = new ArrayList<>();
+    boolean whole = readsRows(narrowed);
+    List<Object[]> found = new ArrayList<>();
     Jdbc.query(
         session,
         ids.sql(),
         ids.values(),
-        row -> rows.add(new Object[] {Jdbc.uuid(row, 1), row.getObject(2)}));
-    return rows;
+        row ->
+            found.add(
+                new Object[] {
+                  Jdbc.uuid(row, 1), row.getObject(2), whole ? rows.read().read(row, 3) : null
+                }));
+    return found;
   }
 
+  /** Whether a page's statement reads its rows whole: only where few rows are expected. */
+  private boolean readsRows(boolean narrowed) {
+    return narrowed && rows != null;
+  }
+
+  /**
+   * The statement of a page: each match's id and sort key, and where the filter narrows the page to
+   * a few rows, the whole row. A large page (a list at startIndex 90,000) stays ids only: its rows
+   * are then read by id, only the ones on the page.
+   */
   private String idsSql(String where, SortKey sort, boolean descending, boolean narrowed) {
     return "select e.id, "
         + sort.operand().sql()
-        + " as sort_key from "
+        + " as sort_key"
+        + (readsRows(narrowed) ? ", " + rows.columns() : "")
+        + " from "
         + table.table()
         + " e"
         + sort.join()
@@ -238,8 +282,12 @@ final class SqlSearch<E> {
         + sort.orderBy(descending, narrowed);
   }
 
-  /** The entities of these rows, in the rows' order. */
+  /** The entities of these rows, in the rows' order: read with them, or else loaded by id. */
+  @SuppressWarnings("unchecked")
   private List<E> load(Session session, UUID tenantId, List<Object[]> rows) {
+    if (!rows.isEmpty() && rows.get(0)[2] != null) {
+      return rows.stream().map(row -> (E) row[2]).toList();
+    }
     List<UUID> ids = rows.stream().map(row -> Memberships.uuid(row[0])).toList();
     Map<UUID, E> byId = ids.isEmpty() ? Map.of() : loader.load(session, tenantId, ids);
     List<E> ordered = new ArrayList<>(ids.size());

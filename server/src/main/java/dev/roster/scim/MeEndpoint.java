@@ -97,6 +97,8 @@ public final class MeEndpoint {
 
   /** RFC 7644 §3.11: the Location of any answer is the aliased resource's own. */
   private static Response at(RequestContext ctx, UUID owner, Response response) {
-    return Response.fromResponse(response).location(ctx.urls().user(owner)).build();
+    return Response.fromResponse(response)
+        .location(java.net.URI.create(ctx.urls().user(owner)))
+        .build();
   }
 }

@@ -26,7 +26,7 @@ public final class ScimResponses {
 
   public static Response created(Rendered rendered) {
     return single(Response.status(Response.Status.CREATED), rendered)
-        .location(rendered.location())
+        .header(HttpHeaders.LOCATION, rendered.location())
         .build();
   }
 
@@ -38,7 +38,7 @@ public final class ScimResponses {
   public static Response notModified(Rendered rendered) {
     return Response.notModified()
         .header(HttpHeaders.ETAG, MetaMapper.etag(rendered.version()))
-        .header(HttpHeaders.CONTENT_LOCATION, rendered.location().toString())
+        .header(HttpHeaders.CONTENT_LOCATION, rendered.location())
         .build();
   }
 
@@ -47,10 +47,10 @@ public final class ScimResponses {
   }
 
   /** A write answered without its resource: the new ETag and where the resource is. */
-  public static Response noContent(java.net.URI location, long version) {
+  public static Response noContent(String location, long version) {
     return Response.noContent()
         .header(HttpHeaders.ETAG, MetaMapper.etag(version))
-        .header(HttpHeaders.CONTENT_LOCATION, location.toString())
+        .header(HttpHeaders.CONTENT_LOCATION, location)
         .build();
   }
 
@@ -79,6 +79,6 @@ public final class ScimResponses {
         .entity(entity(rendered.body()))
         .type(SCIM)
         .header(HttpHeaders.ETAG, MetaMapper.etag(rendered.version()))
-        .header(HttpHeaders.CONTENT_LOCATION, rendered.location().toString());
+        .header(HttpHeaders.CONTENT_LOCATION, rendered.location());
   }
 }

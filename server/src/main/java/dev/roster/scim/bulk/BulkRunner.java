@@ -88,7 +88,7 @@ final class BulkRunner {
       return new BulkOperationResult(
           entry.method(),
           entry.method() == BulkOpType.POST ? "201" : "200",
-          (target.users() ? ctx.urls().user(id) : ctx.urls().group(id)).toString(),
+          target.users() ? ctx.urls().user(id) : ctx.urls().group(id),
           resource,
           entry.method() == BulkOpType.POST ? entry.bulkId() : null,
           MetaMapper.etag(rendered.version()));

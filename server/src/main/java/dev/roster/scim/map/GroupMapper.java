@@ -90,8 +90,7 @@ public final class GroupMapper {
     node.put("value", member.id().toString());
     node.put(
         "$ref",
-        (member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id()))
-            .toString());
+        member.type() == MemberType.USER ? urls.user(member.id()) : urls.group(member.id()));
     if (member.display() != null) {
       node.put("display", member.display());
     }

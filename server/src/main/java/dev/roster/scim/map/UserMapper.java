@@ -200,7 +200,7 @@ public final class UserMapper {
         array
             .addObject()
             .put("value", group.id().toString())
-            .put("$ref", urls.group(group.id()).toString())
+            .put("$ref", urls.group(group.id()))
             .put("display", group.displayName())
             .put("type", "direct");
       }

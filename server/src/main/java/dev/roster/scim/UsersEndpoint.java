@@ -28,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,16 +173,17 @@ public final class UsersEndpoint {
 
   /**
    * A page of users rendered and projected; their groups and their groups' permissions are read in
-   * one query each for the page, and only when the projection shows them.
+   * one query each for the page, and only when the projection shows them. Permissions come only
+   * through groups: where the groups were read, only the users in some group are asked about.
    */
   static Page<ObjectNode> render(
       UserStore users, UUID tenantId, ScimUrls urls, Page<User> page, Projection projection) {
     List<UUID> ids = page.items().stream().map(User::id).toList();
-    Map<UUID, List<GroupRef>> groups =
-        projection.includes("groups") ? users.groupsOf(tenantId, ids) : Map.of();
+    boolean groupsShown = projection.includes("groups");
+    Map<UUID, List<GroupRef>> groups = groupsShown ? users.groupsOf(tenantId, ids) : Map.of();
     Map<UUID, List<String>> permissions =
         projection.includesExtension(ScimSchemas.ROSTER_USER_URN, "effectivePermissions")
-            ? users.groupPermissions(tenantId, ids)
+            ? groupPermissions(users, tenantId, groupsShown ? groups.keySet() : ids)
             : null;
     return page.map(
         user ->
@@ -194,5 +196,10 @@ public final class UsersEndpoint {
                         : EffectivePermissions.of(
                             user, permissions.getOrDefault(user.id(), List.of())),
                     urls)));
+  }
+
+  private static Map<UUID, List<String>> groupPermissions(
+      UserStore users, UUID tenantId, Collection<UUID> ids) {
+    return ids.isEmpty() ? Map.of() : users.groupPermissions(tenantId, ids);
   }
 }

@@ -278,6 +278,13 @@ class RosterExtensionHttpTest {
             .formatted(unique("outer"), inner, GEXT, perm));
     JsonNode user = scim.get("/Users/" + nested).json();
     assertThat(user.get(EXT).get("effectivePermissions").toString()).contains(perm);
+    // Groups are read only when shown, and permissions asked only of users in some group.
+    JsonNode alone =
+        scim.get("/Users/" + nested + "?attributes=" + EXT + ":effectivePermissions").json();
+    assertThat(alone.get(EXT).get("effectivePermissions").toString()).contains(perm);
+    assertThat(scim.get("/Users/" + direct).json().get(EXT).get("effectivePermissions"))
+        .extracting(JsonNode::asText)
+        .containsExactly(perm);
     assertThat(holdersOf(perm)).containsExactlyInAnyOrder(direct, nested);
     JsonNode directly =
         scim.get("/Users?filter=" + ScimClient.encode("entitlements.value eq \"" + perm + "\""))

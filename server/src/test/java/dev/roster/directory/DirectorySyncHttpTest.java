@@ -144,6 +144,13 @@ class DirectorySyncHttpTest {
 
     assertThat(memberIds(scim.get("/Groups/" + engineering).expectStatus(200).json()))
         .contains(ada);
+    // Held by two origins, the group is still one of ada's groups, once, on GET and in a search.
+    JsonNode got = scim.get("/Users/" + ada).expectStatus(200).json();
+    List<String> groupIds = new ArrayList<>();
+    got.get("groups").forEach(g -> groupIds.add(g.get("value").asText()));
+    assertThat(groupIds).containsOnlyOnce(engineering).doesNotHaveDuplicates();
+    JsonNode found = scim.get("/Users?filter=" + ScimClient.encode("userName eq \"ada\"")).json();
+    assertThat(found.at("/Resources/0/groups")).isEqualTo(got.get("groups"));
   }
 
   @Test

@@ -80,6 +80,27 @@ class GroupsHttpTest {
     assertThat(listed.at("/Resources/0/groups/0/value").asText()).isEqualTo(groupId);
   }
 
+  /** GET and a search show a user's groups alike: each once, ordered by displayName. */
+  @Test
+  void aUsersGroupsAreShownOnceEachInDisplayNameOrder() {
+    String userId = newUser("Cy");
+    String zeta = unique("zeta");
+    String alpha = unique("Alpha");
+    String beta = unique("beta");
+    for (String name : List.of(zeta, alpha, beta)) {
+      scim.createGroup(group(name, userId));
+    }
+    JsonNode groups = scim.get("/Users/" + userId).expectStatus(200).json().get("groups");
+    List<String> shown = new ArrayList<>();
+    groups.forEach(g -> shown.add(g.get("display").asText()));
+    assertThat(shown).containsExactly(alpha, beta, zeta);
+    JsonNode listed =
+        scim.get("/Users?filter=" + ScimClient.encode("id eq \"" + userId + "\"")).json();
+    assertThat(listed.at("/Resources/0/groups")).isEqualTo(groups);
+    assertThat(scim.get("/Users/" + userId + "?excludedAttributes=groups").json().has("groups"))
+        .isFalse();
+  }
+
   @Test
   void groupsCanContainGroups() {
     String inner = scim.createGroup(group(unique("inner")));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -97,8 +98,6 @@ public final class MeEndpoint {
 
   /** RFC 7644 §3.11: the Location of any answer is the aliased resource's own. */
   private static Response at(RequestContext ctx, UUID owner, Response response) {
-    return Response.fromResponse(response)
-        .location(java.net.URI.create(ctx.urls().user(owner)))
-        .build();
+    return Response.fromResponse(response).location(URI.create(ctx.urls().user(owner))).build();
   }
 }

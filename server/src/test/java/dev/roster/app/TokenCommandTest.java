@@ -128,22 +128,13 @@ class TokenCommandTest {
    */
   @Test
   void aSeparateProcessCanCreateATokenWhileTheServerRuns() throws Exception {
-    Process cli =
-        JavaProcess.of(
-                Main.class,
-                "token",
-                "create",
-                "--config",
-                Cli.configFile(server, dir).toString(),
-                "--name",
-                "from-another-process",
-                "--scope",
-                "write")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    String token = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertThat(cli.waitFor()).isZero();
-    server.client(token).post("/Users", "{\"userName\":\"made-by-cli-token\"}").expectStatus(201);
+    ProcessOutput cli =
+        runCli(List.of(), Cli.configFile(server, dir), "from-another-process", "write");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    server
+        .client(cli.out().strip())
+        .post("/Users", "{\"userName\":\"made-by-cli-token\"}")
+        .expectStatus(201);
   }
 
   /**
@@ -158,7 +149,8 @@ class TokenCommandTest {
     String productionLogging = Path.of(Main.class.getResource("/logback.xml").toURI()).toString();
 
     ProcessOutput quiet =
-        runCli(List.of("-Dlogback.configurationFile=" + productionLogging), config, "quiet");
+        runCli(
+            List.of("-Dlogback.configurationFile=" + productionLogging), config, "quiet", "read");
     assertThat(quiet.exitCode()).as(quiet.err()).isZero();
     assertThat(quiet.out()).matches("rst_[A-Za-z0-9_-]{43}\n");
     assertThat(quiet.err()).startsWith("token 'quiet' created").doesNotContain("INFO");
@@ -167,7 +159,8 @@ class TokenCommandTest {
         runCli(
             List.of("-Dlogback.configurationFile=" + productionLogging, "-Droster.log.level=INFO"),
             config,
-            "verbose");
+            "verbose",
+            "read");
     assertThat(verbose.exitCode()).as(verbose.err()).isZero();
     assertThat(verbose.out()).matches("rst_[A-Za-z0-9_-]{43}\n");
     if (db == Db.H2) {
@@ -180,8 +173,9 @@ class TokenCommandTest {
 
   private record ProcessOutput(int exitCode, String out, String err) {}
 
-  private static ProcessOutput runCli(List<String> jvmOptions, Path config, String name)
-      throws Exception {
+  /** {@code roster token create} in a JVM of its own, its stdout and stderr kept apart. */
+  private static ProcessOutput runCli(
+      List<String> jvmOptions, Path config, String name, String scope) throws Exception {
     Path err = Files.createTempFile("roster-cli", ".err");
     try {
       Process cli =
@@ -195,7 +189,7 @@ class TokenCommandTest {
                   "--name",
                   name,
                   "--scope",
-                  "read")
+                  scope)
               .redirectError(err.toFile())
               .start();
       String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -34,9 +34,9 @@ final class SqlSearch<E> {
 
   /**
    * Reads a whole row from {@code columns} (of the table as {@link #ALIAS}), which a page's
-   * statement then selects after each id and sort key: {@code read} is given the first of them.
+   * statement then selects after each id and sort key: {@code reading} is given the first of them.
    */
-  record RowReader<E>(String columns, Reading<E> read) {}
+  record RowReader<E>(String columns, Reading<E> reading) {}
 
   /** Reads one row's resource from its columns, the first of them at {@code first}. */
   interface Reading<E> {
@@ -252,7 +252,7 @@ final class SqlSearch<E> {
         row ->
             found.add(
                 new Object[] {
-                  Jdbc.uuid(row, 1), row.getObject(2), whole ? rows.read().read(row, 3) : null
+                  Jdbc.uuid(row, 1), row.getObject(2), whole ? rows.reading().read(row, 3) : null
                 }));
     return found;
   }
